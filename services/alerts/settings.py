@@ -1,0 +1,15 @@
+"""Settings of the alerts service (env prefix ``FRONTWATCH_``)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from shared.settings import FrontwatchSettings
+
+
+class AlertsSettings(FrontwatchSettings):
+    webhook_timeout_s: float = Field(default=5.0, gt=0)
+    webhook_attempts: int = Field(default=5, ge=1, le=20)
+    webhook_backoff_s: float = Field(default=0.5, ge=0, description="first retry delay; doubles each attempt, with jitter")
+    webhook_allow_private: bool = Field(default=False, description="allow webhooks on loopback/private addresses (demo, tests)")
+    watchlist_cache_s: float = Field(default=1.0, ge=0, description="how long a worker reuses the watchlists it read")

@@ -1,0 +1,350 @@
+"""``frontwatch``: the one command line of the project (the composition root of each service).
+
+    frontwatch stack up|down|status        Kafka + Redis on loopback, no Docker
+    frontwatch services up|down|status     ingest, extract, alerts in the background
+    frontwatch run ingest|extract|alerts   one service in the foreground
+    frontwatch replay PATH...              publish article files to Kafka
+    frontwatch extract FILE... --jsonl     run the extractor offline, no Kafka
+    frontwatch watch add|list|rm           manage watchlists
+    frontwatch webhook-sink                print the notifications a webhook receives
+    frontwatch demo                        the whole pipeline on seeds/, with tables
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import uuid
+from collections.abc import Awaitable, Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from services.alerts.store import WatchlistStore
+from shared.devstack import (
+    SERVICES,
+    StackError,
+    service_process,
+    stack_down,
+    stack_status,
+    stack_up,
+)
+from shared.settings import FrontwatchSettings
+
+T = TypeVar("T")
+
+app = typer.Typer(help="Frontwatch: war reporting in, events and alerts out.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+stack_app = typer.Typer(help="The dev stack: a real Kafka (KRaft) and Redis on loopback ports of their own.")
+services_app = typer.Typer(help="Run ingest, extract and alerts in the background (pid files, logs).")
+watch_app = typer.Typer(help="Watchlists: what analysts subscribe to.")
+app.add_typer(stack_app, name="stack")
+app.add_typer(services_app, name="services")
+app.add_typer(watch_app, name="watch")
+
+console = Console()
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+# --- stack ------------------------------------------------------------------------------------
+
+
+@stack_app.command("up")
+def stack_up_cmd() -> None:
+    """Start Kafka and Redis (idempotent); returns when both answer."""
+    settings = FrontwatchSettings()
+    try:
+        statuses = stack_up(settings)
+    except StackError as exc:
+        _fail(str(exc))
+        return
+    _print_stack(statuses, settings)
+
+
+@stack_app.command("down")
+def stack_down_cmd() -> None:
+    """Stop the Kafka and Redis processes that `stack up` started."""
+    stopped = stack_down(FrontwatchSettings())
+    console.print(f"stopped: {', '.join(stopped) if stopped else 'nothing was running'}")
+
+
+@stack_app.command("status")
+def stack_status_cmd() -> None:
+    """Show each component, its pid, whether it answers, and its log file."""
+    settings = FrontwatchSettings()
+    statuses = stack_status(settings)
+    _print_stack(statuses, settings)
+    if not all(s.answering for s in statuses):
+        raise typer.Exit(3)
+
+
+def _print_stack(statuses: list, settings: FrontwatchSettings) -> None:  # type: ignore[type-arg]
+    table = Table(title=f"Frontwatch stack (state: {settings.state_dir})")
+    for col in ("component", "address", "pid", "answering", "log"):
+        table.add_column(col)
+    for s in statuses:
+        table.add_row(s.name, s.address, str(s.pid or "-"), "yes" if s.answering else "no", str(s.log))
+    console.print(table)
+
+
+# --- services ---------------------------------------------------------------------------------
+
+
+class Service(StrEnum):
+    ingest = "ingest"
+    extract = "extract"
+    alerts = "alerts"
+
+
+@services_app.command("up")
+def services_up(extract_workers: Annotated[int, typer.Option(min=1, max=16)] = 1) -> None:
+    """Start the three services in the background (several extract workers share the partitions)."""
+    settings = FrontwatchSettings()
+    _ensure_topics(settings)
+    for name in SERVICES:
+        for index in range(extract_workers if name == "extract" else 1):
+            proc = service_process(settings, name, index)
+            pid = proc.start()
+            console.print(f"{proc.name}: pid {pid}, log {proc.log_file}")
+
+
+@services_app.command("down")
+def services_down() -> None:
+    """Stop the services that `services up` started."""
+    settings = FrontwatchSettings()
+    stopped = [p.name for p in _all_service_processes(settings) if p.stop()]
+    console.print(f"stopped: {', '.join(stopped) if stopped else 'nothing was running'}")
+
+
+@services_app.command("status")
+def services_status() -> None:
+    settings = FrontwatchSettings()
+    table = Table(title="Frontwatch services")
+    for col in ("service", "pid", "log"):
+        table.add_column(col)
+    for proc in _all_service_processes(settings):
+        pid = proc.pid()
+        if pid or proc.name in SERVICES:
+            table.add_row(proc.name, str(pid or "-"), str(proc.log_file))
+    console.print(table)
+
+
+def _all_service_processes(settings: FrontwatchSettings) -> list:  # type: ignore[type-arg]
+    return [service_process(settings, name, i) for name in SERVICES for i in range(16 if name == "extract" else 1)]
+
+
+def _ensure_topics(settings: FrontwatchSettings) -> None:
+    from shared.kafka import ensure_topics
+
+    created = asyncio.run(ensure_topics(settings))
+    if created:
+        err.print(f"created topics: {', '.join(created)}")
+
+
+@app.command("run")
+def run_service(service: Service) -> None:
+    """Run one service in the foreground until interrupted."""
+    settings = FrontwatchSettings()
+    _ensure_topics(settings)
+    if service is Service.ingest:
+        import uvicorn
+
+        from services.ingest.app import create_app
+        from services.ingest.settings import IngestSettings
+
+        ingest = IngestSettings()
+        uvicorn.run(create_app(ingest), host=ingest.ingest_host, port=ingest.ingest_port, log_level=ingest.log_level)
+        return
+    from faust import Worker
+
+    if service is Service.extract:
+        from services.extract.app import app as faust_app
+    else:
+        from services.alerts.app import app as faust_app
+    Worker(faust_app, loglevel=settings.log_level.upper()).execute_from_commandline()
+
+
+# --- replay -----------------------------------------------------------------------------------
+
+
+@app.command("replay")
+def replay(paths: Annotated[list[str], typer.Argument(help="files, folders or globs (.txt, .json, .jsonl)")]) -> None:
+    """Publish article files to the `articles` topic; each distinct text once."""
+    from services.ingest.replay import replay_paths
+
+    settings = FrontwatchSettings()
+    summary = asyncio.run(replay_paths(paths, settings, console=err))
+    table = Table(title="replay")
+    for col in ("published", "duplicate", "rejected"):
+        table.add_column(col, justify="right")
+    table.add_row(str(summary.published), str(summary.duplicate), str(len(summary.rejected)))
+    console.print(table)
+    for origin, reason in summary.rejected:
+        err.print(f"[yellow]rejected[/] {origin}: {reason}")
+    if summary.published + summary.duplicate == 0 and not summary.rejected:
+        _fail("no article files found under the given paths")
+
+
+# --- extract offline ----------------------------------------------------------------------------
+
+
+@app.command("extract")
+def extract_offline(
+    files: Annotated[list[str], typer.Argument(help="article files, folders or globs")],
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON object a line (events, then the article's places)")] = False,
+) -> None:
+    """Run the extractor on files, without Kafka; print events (and each article's places)."""
+    from services.extract.events import extract_events, extract_places
+    from shared.articles import Rejected, read_articles
+
+    table = Table(title="events") if not jsonl else None
+    if table is not None:
+        for col in ("source", "type", "side", "speaker", "place", "quantity", "conf", "evidence"):
+            table.add_column(col, overflow="fold")
+    for item in read_articles(files):
+        if isinstance(item, Rejected):
+            err.print(f"[yellow]rejected[/] {item.origin}: {item.reason}")
+            continue
+        events = extract_events(item)
+        places = extract_places(item)
+        for event in events:
+            if table is None:
+                sys.stdout.write(json.dumps({"source": item.source, **event.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+            else:
+                table.add_row(item.source, event.type, event.actor.side or "", event.speaker or "",
+                              event.location.name if event.location else "", event.quantity.text if event.quantity else "",
+                              f"{event.confidence:.2f}", event.evidence.sentence[:120])
+        if table is None:
+            record = {"source": item.source, "places": [p.model_dump(mode="json", exclude={"text"}) for p in places]}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if table is not None:
+        console.print(table)
+
+
+# --- watchlists ---------------------------------------------------------------------------------
+
+
+@watch_app.command("add")
+def watch_add(
+    place: Annotated[list[str], typer.Option("--place", help="a place name, any spelling; repeatable")],
+    webhook: Annotated[str, typer.Option("--webhook", help="the URL notifications are POSTed to")],
+    mode: Annotated[str, typer.Option(help="mentions: any article naming the place; events: matching events")] = "mentions",
+    name: Annotated[str | None, typer.Option(help="a label for the watchlist")] = None,
+) -> None:
+    """Subscribe a webhook to places."""
+    from pydantic import ValidationError
+
+    from shared.gazetteer import load_gazetteer
+    from shared.schemas import Watchlist
+
+    gazetteer = load_gazetteer()
+    ids: list[int] = []
+    for p in place:
+        resolved = gazetteer.resolve_place(p)
+        if resolved is None:
+            hints = ", ".join(f"{s.name} ({s.admin1}, {s.country})" for s in gazetteer.suggest(p))
+            _fail(f"unknown place {p!r}" + (f"; did you mean {hints}?" if hints else ""), code=2)
+            return
+        if resolved.geonameid is not None:
+            ids.append(resolved.geonameid)
+    try:
+        watchlist = Watchlist(id=uuid.uuid4().hex[:12], name=name, places=place, place_ids=ids,
+                              webhook=webhook, mode=mode)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        _fail("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()), code=2)
+        return
+    asyncio.run(_with_store(lambda store: store.add(watchlist)))
+    console.print(f"watchlist {watchlist.id}: {', '.join(place)} (ids {ids}) -> {webhook} [{mode}]")
+
+
+@watch_app.command("list")
+def watch_list() -> None:
+    """List the watchlists."""
+    watchlists = asyncio.run(_with_store(lambda store: store.all()))
+    table = Table(title="watchlists")
+    for col in ("id", "name", "places", "mode", "webhook"):
+        table.add_column(col)
+    for w in watchlists:
+        table.add_row(w.id, w.name or "", ", ".join(w.places), w.mode, str(w.webhook))
+    console.print(table)
+
+
+@watch_app.command("rm")
+def watch_rm(watchlist_id: str) -> None:
+    """Remove a watchlist."""
+    if not asyncio.run(_with_store(lambda store: store.remove(watchlist_id))):
+        _fail(f"no watchlist {watchlist_id!r}", code=2)
+    console.print(f"removed {watchlist_id}")
+
+
+async def _with_store(action: Callable[[WatchlistStore], Awaitable[T]]) -> T:
+    from redis.asyncio import Redis
+
+    settings = FrontwatchSettings()
+    client = Redis.from_url(settings.redis_url)
+    try:
+        return await action(WatchlistStore(client, settings.topic_prefix))
+    finally:
+        await client.aclose()
+
+
+# --- webhook sink, schemas, demo ----------------------------------------------------------------
+
+
+@app.command("webhook-sink")
+def webhook_sink(
+    host: str = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 18089,
+    out: Annotated[Path | None, typer.Option(help="append each notification to this JSON-lines file")] = None,
+) -> None:
+    """Receive webhook notifications and print them."""
+    import uvicorn
+
+    from services.alerts.sink import create_sink_app
+
+    uvicorn.run(create_sink_app(out), host=host, port=port, log_level="warning")
+
+
+@app.command("schemas")
+def schemas(check: Annotated[bool, typer.Option(help="fail if docs/schemas/ differs from the models")] = False,
+            folder: Path = Path("docs/schemas")) -> None:
+    """Write (or check) the JSON Schema of every topic record."""
+    from shared.schema_docs import render_schemas
+
+    stale = []
+    for filename, text in render_schemas().items():
+        target = folder / filename
+        if check:
+            if not target.exists() or target.read_text() != text:
+                stale.append(str(target))
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+    if stale:
+        _fail(f"out of date: {', '.join(stale)}; run `frontwatch schemas`")
+
+
+@app.command("demo")
+def demo(seeds: Path = Path("seeds"), timeout: float = 120.0) -> None:
+    """The whole pipeline on the seed articles: stack, services, a Kupiansk watchlist, tables."""
+    from services.demo import run_demo
+
+    run_demo(seeds, console, timeout=timeout)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

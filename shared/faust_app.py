@@ -1,0 +1,40 @@
+"""How every Frontwatch faust app is configured, and the dead-letter path they share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+
+from shared.kafka import dead_letter
+from shared.settings import FrontwatchSettings
+
+
+def make_faust_app(service: str, settings: FrontwatchSettings, **overrides: Any) -> faust.App:
+    """A faust app for ``service`` whose id, broker and topic layout come from ``settings``."""
+    config: dict[str, Any] = {
+        "broker": settings.kafka_broker_url,
+        "store": "memory://",  # tables are rebuilt from their changelog topics on start
+        "topic_partitions": settings.topic_partitions,
+        "topic_replication_factor": 1,
+        "web_enabled": False,  # several workers per machine; the HTTP APIs are separate FastAPI apps
+        "consumer_auto_offset_reset": "earliest",
+        "producer_acks": -1,
+        "broker_commit_every": 100,
+        "broker_commit_interval": 1.0,
+        "table_cleanup_interval": 60.0,
+        "autodiscover": False,
+    }
+    config.update(overrides)
+    return faust.App(settings.app_id(service), **config)
+
+
+async def send_dead_letter(dlq: faust.TopicT, message: faust.types.Message, reason: str) -> None:
+    """Write the original record and the reason to ``dlq``; awaited so the offset is committed only after."""
+    value, headers = dead_letter(
+        topic=message.topic, reason=reason, payload=message.value if isinstance(message.value, bytes) else None,
+        key=message.key if isinstance(message.key, bytes) else None,
+        partition=message.partition, offset=message.offset,
+    )
+    fut = await dlq.send(key=message.key, value=value, headers=headers)
+    await fut
