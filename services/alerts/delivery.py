@@ -52,7 +52,8 @@ async def deliver(
             if status not in RETRYABLE_STATUS:
                 return DeliveryResult(False, status, attempt, f"HTTP {status}")
             error = f"HTTP {status}"
-            delay = _retry_after(response) or delay
+            retry_after = _retry_after(response)
+            delay = delay if retry_after is None else retry_after
         if attempt < attempts:
             await asyncio.sleep(delay)
     return DeliveryResult(False, status, attempts, error)

@@ -1,0 +1,85 @@
+"""Ingest on real Kafka and Redis: replay and POST /articles publish each distinct article once."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from services.ingest.replay import replay_paths
+from services.pipeline import LocalPipeline
+from shared.codec import decode
+from shared.kafka import read_topic
+from shared.schemas import Article, DeadLetter
+from shared.settings import FrontwatchSettings
+from shared.topics import TopicNames
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.integration
+
+
+async def test_replay_publishes_each_article_once_keyed_by_id(isolated: FrontwatchSettings) -> None:
+    topics = TopicNames.from_settings(isolated)
+    first = await replay_paths([str(SEEDS)], isolated)
+    second = await replay_paths([str(SEEDS / "*.txt")], isolated)
+    assert (first.published, first.duplicate, second.published, second.duplicate) == (5, 0, 0, 5)
+    records = await read_topic(isolated.kafka_bootstrap, topics.articles, until_count=6, timeout=5)
+    articles = [decode(Article, value) for _, value, _ in records]
+    assert len(articles) == 5
+    assert all(key == a.id.encode() for (key, _, _), a in zip(records, articles, strict=True))
+    assert {a.source for a in articles} == {p.name for p in SEEDS.glob("*.txt")}
+
+
+async def test_replay_rejects_non_articles_to_the_dlq_and_goes_on(isolated: FrontwatchSettings, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\x00\x00")
+    (tmp_path / "fine.txt").write_text(f"A fine article written at {time.time()}.")
+    summary = await replay_paths([str(tmp_path)], isolated)
+    assert summary.published == 1 and len(summary.rejected) == 2
+    dlq = await read_topic(isolated.kafka_bootstrap, TopicNames.from_settings(isolated).dlq("articles"), until_count=2, timeout=10)
+    reasons = sorted(decode(DeadLetter, value).reason for _, value, _ in dlq)
+    assert any("empty file" in r for r in reasons) and any("binary" in r for r in reasons)
+    assert all(dict(headers)["x-frontwatch-reason"] for _, _, headers in dlq)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_post_articles_over_http(isolated: FrontwatchSettings, tmp_path: Path) -> None:
+    port = _free_port()
+    pipeline = LocalPipeline.isolated(isolated.topic_prefix, tmp_path, FRONTWATCH_INGEST_PORT=str(port))
+    pipeline.start(("ingest",))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base, timeout=10) as client:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if (await client.get("/health")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline, pipeline.service("ingest").log_tail()
+                await asyncio.sleep(0.3)
+            body = {"text": f"Troops were deployed to the border {time.time()}.", "url": "https://example.org/x"}
+            first = await client.post("/articles", json=body)
+            again = await client.post("/articles", json=body)
+            bad = await client.post("/articles", json={"title": "no text", "published": "yesterday"})
+            not_json = await client.post("/articles", content=b"{", headers={"content-type": "application/json"})
+    finally:
+        pipeline.stop()
+    assert first.status_code == 202 and first.json()["status"] == "published"
+    assert again.status_code == 202 and again.json() == {"id": first.json()["id"], "status": "duplicate"}
+    assert bad.status_code == 422
+    assert {e["field"] for e in bad.json()["errors"]} == {"text", "published"}
+    assert not_json.status_code == 422 and not_json.headers["content-type"] == "application/json"
+    records = await read_topic(isolated.kafka_bootstrap, TopicNames.from_settings(isolated).articles, until_count=1, timeout=10)
+    assert json.loads(records[0][1] or b"{}")["url"] == "https://example.org/x"
