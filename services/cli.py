@@ -15,19 +15,20 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-import uuid
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
+from redis.asyncio import Redis
 from rich.console import Console
 from rich.table import Table
 
-from services.alerts.store import WatchlistStore
+from services.alerts.client import AlertsClient
 from shared.devstack import (
     SERVICES,
+    ManagedProcess,
     StackError,
     service_process,
     stack_down,
@@ -42,7 +43,11 @@ app = typer.Typer(help="Frontwatch: war reporting in, events and alerts out.", n
                   pretty_exceptions_enable=False)
 stack_app = typer.Typer(help="The dev stack: a real Kafka (KRaft) and Redis on loopback ports of their own.")
 services_app = typer.Typer(help="Run ingest, extract and alerts in the background (pid files, logs).")
-watch_app = typer.Typer(help="Watchlists: what analysts subscribe to.")
+watch_app = typer.Typer(help="Watchlists: what analysts subscribe to (through the alerts API).")
+token_app = typer.Typer(help="API tokens (operators).")
+alerts_app = typer.Typer(help="Alert delivery (operators).")
+app.add_typer(token_app, name="token")
+app.add_typer(alerts_app, name="alerts")
 app.add_typer(stack_app, name="stack")
 app.add_typer(services_app, name="services")
 app.add_typer(watch_app, name="watch")
@@ -104,6 +109,7 @@ class Service(StrEnum):
     ingest = "ingest"
     extract = "extract"
     alerts = "alerts"
+    alerts_api = "alerts-api"
 
 
 @services_app.command("up")
@@ -139,8 +145,10 @@ def services_status() -> None:
     console.print(table)
 
 
-def _all_service_processes(settings: FrontwatchSettings) -> list:  # type: ignore[type-arg]
-    return [service_process(settings, name, i) for name in SERVICES for i in range(16 if name == "extract" else 1)]
+def _all_service_processes(settings: FrontwatchSettings) -> list[ManagedProcess]:
+    procs = [service_process(settings, name, i) for name in SERVICES for i in range(16 if name == "extract" else 1)]
+    # the demo's webhook sink lives beside the services and stops with them
+    return [*procs, ManagedProcess(name="webhook-sink", argv=[], workdir=settings.state_dir / "services", marker="webhook-sink")]
 
 
 def _ensure_topics(settings: FrontwatchSettings) -> None:
@@ -165,6 +173,15 @@ def run_service(service: Service) -> None:
         ingest = IngestSettings()
         uvicorn.run(create_app(ingest), host=ingest.ingest_host, port=ingest.ingest_port, log_level=ingest.log_level)
         return
+    if service is Service.alerts_api:
+        import uvicorn
+
+        from services.alerts.api import create_api
+        from services.alerts.settings import AlertsSettings
+
+        alerts = AlertsSettings()
+        uvicorn.run(create_api(alerts), host=alerts.api_host, port=alerts.api_port, log_level=alerts.log_level)
+        return
     from faust import Worker
 
     if service is Service.extract:
@@ -178,12 +195,15 @@ def run_service(service: Service) -> None:
 
 
 @app.command("replay")
-def replay(paths: Annotated[list[str], typer.Argument(help="files, folders or globs (.txt, .json, .jsonl)")]) -> None:
+def replay(
+    paths: Annotated[list[str], typer.Argument(help="files, folders or globs (.txt, .json, .jsonl)")],
+    force: Annotated[bool, typer.Option(help="publish again articles already published (to re-extract them)")] = False,
+) -> None:
     """Publish article files to the `articles` topic; each distinct text once."""
     from services.ingest.replay import replay_paths
 
     settings = FrontwatchSettings()
-    summary = asyncio.run(replay_paths(paths, settings, console=err))
+    summary = asyncio.run(replay_paths(paths, settings, console=err, force=force))
     table = Table(title="replay")
     for col in ("published", "duplicate", "rejected"):
         table.add_column(col, justify="right")
@@ -231,69 +251,129 @@ def extract_offline(
         console.print(table)
 
 
-# --- watchlists ---------------------------------------------------------------------------------
+# --- watchlists, tokens, redelivery --------------------------------------------------------------
+
+
+def _client() -> AlertsClient:
+    from services.alerts.client import AlertsClient, ApiClientError, ClientConfig
+    from services.alerts.settings import AlertsSettings
+
+    s = AlertsSettings()
+    try:
+        return AlertsClient(ClientConfig.load(f"http://{s.api_host}:{s.api_port}"))
+    except ApiClientError as exc:
+        _fail(str(exc))
+        raise
+
+
+def _call(method: str, path: str, **kwargs: Any) -> Any:
+    from services.alerts.client import ApiClientError
+
+    try:
+        return _client().request(method, path, **kwargs)
+    except ApiClientError as exc:
+        _fail(str(exc), code=2 if exc.status and exc.status < 500 else 1)
 
 
 @watch_app.command("add")
 def watch_add(
-    place: Annotated[list[str], typer.Option("--place", help="a place name, any spelling; repeatable")],
-    webhook: Annotated[str, typer.Option("--webhook", help="the URL notifications are POSTed to")],
+    place: Annotated[list[str] | None, typer.Option("--place", help="a place name, any spelling; repeatable")] = None,
+    webhook: Annotated[str, typer.Option("--webhook", help="the URL notifications are POSTed to")] = "",
     mode: Annotated[str, typer.Option(help="mentions: any article naming the place; events: matching events")] = "mentions",
+    near: Annotated[str | None, typer.Option(help="geofence centre (a place name); with --radius-km")] = None,
+    radius_km: Annotated[float | None, typer.Option(help="geofence radius in km")] = None,
+    event_type: Annotated[list[str] | None, typer.Option("--type", help="advance, withdrawal, deployment, statement")] = None,
+    side: Annotated[list[str] | None, typer.Option("--side", help="ISO alpha-3 side, e.g. RUS")] = None,
+    min_confidence: Annotated[float | None, typer.Option(help="drop events below this confidence")] = None,
+    exclude_hedged: Annotated[bool, typer.Option(help="drop 'reportedly'/'allegedly' events")] = False,
+    keywords: Annotated[str | None, typer.Option(help='e.g. tanks AND ("armoured vehicles" OR artillery)')] = None,
+    slack: Annotated[bool, typer.Option(help="send a Slack-compatible body")] = False,
     name: Annotated[str | None, typer.Option(help="a label for the watchlist")] = None,
 ) -> None:
-    """Subscribe a webhook to places."""
-    from pydantic import ValidationError
-
-    from shared.gazetteer import load_gazetteer
-    from shared.schemas import Watchlist
-
-    gazetteer = load_gazetteer()
-    ids: list[int] = []
-    for p in place:
-        resolved = gazetteer.resolve_place(p)
-        if resolved is None:
-            hints = ", ".join(f"{s.name} ({s.admin1}, {s.country})" for s in gazetteer.suggest(p))
-            _fail(f"unknown place {p!r}" + (f"; did you mean {hints}?" if hints else ""), code=2)
-            return
-        if resolved.geonameid is not None:
-            ids.append(resolved.geonameid)
-    try:
-        watchlist = Watchlist(id=uuid.uuid4().hex[:12], name=name, places=place, place_ids=ids,
-                              webhook=webhook, mode=mode)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        _fail("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()), code=2)
-        return
-    asyncio.run(_with_store(lambda store: store.add(watchlist)))
-    console.print(f"watchlist {watchlist.id}: {', '.join(place)} (ids {ids}) -> {webhook} [{mode}]")
+    """Subscribe a webhook to places, a geofence or keywords."""
+    body: dict[str, Any] = {"webhook": webhook, "mode": mode, "places": place or [], "exclude_hedged": exclude_hedged}
+    if near or radius_km:
+        body["near"] = {"place": near, "radius_km": radius_km or 25.0}
+    for key, value in (("types", event_type), ("sides", side), ("min_confidence", min_confidence),
+                       ("keywords", keywords), ("name", name)):
+        if value is not None:
+            body[key] = value
+    if slack:
+        body["format"] = "slack"
+    created = _call("POST", "/v1/watchlists", json=body)
+    console.print(f"watchlist [bold]{created['id']}[/]: {', '.join(created['places']) or created.get('geofence')} "
+                  f"-> {created['webhook']} [{created['mode']}]")
+    console.print(f"signing secret (shown once): {created['secret']}")
 
 
 @watch_app.command("list")
 def watch_list() -> None:
-    """List the watchlists."""
-    watchlists = asyncio.run(_with_store(lambda store: store.all()))
+    """List your watchlists."""
     table = Table(title="watchlists")
-    for col in ("id", "name", "places", "mode", "webhook"):
-        table.add_column(col)
-    for w in watchlists:
-        table.add_row(w.id, w.name or "", ", ".join(w.places), w.mode, str(w.webhook))
+    for col in ("id", "name", "places", "mode", "filters", "webhook"):
+        table.add_column(col, overflow="fold")
+    for w in _call("GET", "/v1/watchlists"):
+        filters = " ".join(f for f in (",".join(w["types"]), ",".join(w["sides"]), w["keywords"] or "") if f)
+        fence = w.get("geofence")
+        where = ", ".join(w["places"]) + (f" {fence['radius_km']} km of {fence.get('place') or (fence['lat'], fence['lon'])}"
+                                          if fence else "")
+        table.add_row(w["id"], w["name"] or "", where, w["mode"], filters, w["webhook"])
     console.print(table)
 
 
 @watch_app.command("rm")
 def watch_rm(watchlist_id: str) -> None:
     """Remove a watchlist."""
-    if not asyncio.run(_with_store(lambda store: store.remove(watchlist_id))):
-        _fail(f"no watchlist {watchlist_id!r}", code=2)
+    _call("DELETE", f"/v1/watchlists/{watchlist_id}")
     console.print(f"removed {watchlist_id}")
 
 
-async def _with_store(action: Callable[[WatchlistStore], Awaitable[T]]) -> T:
-    from redis.asyncio import Redis
+@watch_app.command("log")
+def watch_log(watchlist_id: str, limit: int = 50) -> None:
+    """The delivery log of a watchlist: sent, retrying, failed."""
+    table = Table(title=f"deliveries of {watchlist_id}")
+    for col in ("at", "notification", "status", "attempt", "code", "error"):
+        table.add_column(col, overflow="fold")
+    for entry in _call("GET", f"/v1/watchlists/{watchlist_id}/notifications", params={"limit": limit}):
+        table.add_row(entry["at"], entry["notification_id"], entry["status"], str(entry["attempt"]),
+                      str(entry["status_code"] or ""), entry["error"] or "")
+    console.print(table)
 
-    settings = FrontwatchSettings()
+
+@token_app.command("create")
+def token_create(
+    name: str,
+    save: Annotated[bool, typer.Option(help="write it to the CLI config file")] = True,
+) -> None:
+    """Create an API token for a tenant (an operator's command: it talks to Redis directly)."""
+    from services.alerts.client import ClientConfig
+    from services.alerts.settings import AlertsSettings
+    from services.alerts.store import TokenStore
+
+    s = AlertsSettings()
+    token = asyncio.run(_with_redis(s, lambda client: TokenStore(client, s.topic_prefix).create(name)))
+    console.print(f"token for {name}: {token}")
+    if save:
+        path = ClientConfig(api_url=f"http://{s.api_host}:{s.api_port}", token=token).save()
+        console.print(f"saved to {path}")
+
+
+@alerts_app.command("redeliver")
+def alerts_redeliver() -> None:
+    """Send again the notifications on alerts.dlq whose receivers have recovered."""
+    from services.alerts.redeliver import redeliver
+    from services.alerts.settings import AlertsSettings
+
+    summary = asyncio.run(redeliver(AlertsSettings()))
+    console.print(f"delivered {summary.delivered}, failed again {summary.failed}, skipped {summary.skipped}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+async def _with_redis(settings: FrontwatchSettings, action: Callable[[Redis], Awaitable[T]]) -> T:
     client = Redis.from_url(settings.redis_url)
     try:
-        return await action(WatchlistStore(client, settings.topic_prefix))
+        return await action(client)
     finally:
         await client.aclose()
 

@@ -1,107 +1,189 @@
 """``frontwatch demo``: the seeds through real Kafka and Redis, with a Kupiansk watchlist on a real webhook.
 
-Each demo run has topics and Redis keys of its own (a ``demo-<time>-`` prefix),
-so it shows the same result every time, including the second replay that
-publishes nothing new and sends no second notification.
+It does what an operator and an analyst would: starts the stack and the
+services (left running, so `frontwatch watch add ...` works afterwards),
+creates an API token if the CLI has none, subscribes a webhook sink to "any
+mention of Kupiansk" through the alerts API, replays the seeds (``--force``, so
+a second demo re-extracts them too), replays them again to show that nothing is
+published or notified twice, and prints the events and notifications.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import socket
+import sys
 import time
-import uuid
 from pathlib import Path
+from typing import Any
 
+import httpx
+from aiokafka import AIOKafkaConsumer
 from redis.asyncio import Redis
 from rich.console import Console
 from rich.table import Table
 
-from services.alerts.store import WatchlistStore
+from services.alerts.client import AlertsClient, ApiClientError, ClientConfig
+from services.alerts.settings import AlertsSettings
+from services.alerts.store import TokenStore
 from services.ingest.replay import replay_paths
-from services.pipeline import LocalPipeline
+from shared.articles import read_articles
 from shared.codec import decode
-from shared.devstack import stack_up
-from shared.kafka import ensure_topics, read_topic
-from shared.schemas import Event, Watchlist
-from shared.settings import FrontwatchSettings
+from shared.devstack import SERVICES, ManagedProcess, service_process, stack_up
+from shared.kafka import ensure_topics, topic_partitions
+from shared.schemas import Article, ArticlePlaces, Event
 from shared.topics import TopicNames
 
 DEMO_PLACE = "Kupiansk"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+DEMO_NAME = f"demo: any mention of {DEMO_PLACE}"
+SINK_PORT = 18089
 
 
 def run_demo(seeds: Path, console: Console, timeout: float = 120.0) -> None:
-    base = FrontwatchSettings()
-    console.rule("1. stack: Kafka (KRaft) + Redis")
-    stack_up(base)
-    prefix = f"demo-{time.strftime('%Y%m%d%H%M%S')}-"
-    workdir = base.state_dir / "demo" / prefix.rstrip("-")
-    workdir.mkdir(parents=True, exist_ok=True)
-    pipeline = LocalPipeline.isolated(prefix, workdir, FRONTWATCH_WEBHOOK_ALLOW_PRIVATE="1")
-    settings = pipeline.settings
+    settings = AlertsSettings(webhook_allow_private=True)
     topics = TopicNames.from_settings(settings)
-    received = workdir / "notifications.jsonl"
-    port = free_port()
-    try:
-        console.rule("2. services: extract, alerts, webhook sink")
-        asyncio.run(ensure_topics(settings))
-        pipeline.start(("extract", "alerts"))
-        pipeline.sink(port, received)
-        console.print(f"logs: {workdir}")
-        from shared.gazetteer import load_gazetteer
+    console.rule("1. stack: Kafka (KRaft) + Redis")
+    stack_up(settings)
+    asyncio.run(ensure_topics(settings))
 
-        place = load_gazetteer().resolve_place(DEMO_PLACE)
-        watchlist = Watchlist(
-            id=uuid.uuid4().hex[:12], name=f"any mention of {DEMO_PLACE}", places=[DEMO_PLACE],
-            place_ids=[place.geonameid] if place and place.geonameid else [],
-            webhook=f"http://127.0.0.1:{port}/hooks/demo", mode="mentions",  # type: ignore[arg-type]
-        )
-        asyncio.run(_add_watchlist(settings, watchlist))
-        console.print(f"watchlist {watchlist.id}: {watchlist.name} -> {watchlist.webhook}")
+    console.rule("2. services: ingest, extract, alerts, alerts-api, webhook sink")
+    env = {"FRONTWATCH_WEBHOOK_ALLOW_PRIVATE": "1"}  # the demo's receiver is on loopback
+    for name in SERVICES:
+        proc = service_process(settings, name, env=env)
+        console.print(f"{name}: pid {proc.start()}  log {proc.log_file}")
+    received = settings.state_dir / "demo" / "notifications.jsonl"
+    received.parent.mkdir(parents=True, exist_ok=True)
+    sink = ManagedProcess(name="webhook-sink", workdir=settings.state_dir / "services", marker="webhook-sink",
+                          argv=[sys.executable, "-m", "services.cli", "webhook-sink", "--port", str(SINK_PORT),
+                                "--out", str(received)])
+    console.print(f"webhook-sink: pid {sink.start()}  writes {received}")
+    api_url = f"http://{settings.api_host}:{settings.api_port}"
+    _wait_http(f"{api_url}/health", timeout)
+    _wait_http(f"http://127.0.0.1:{SINK_PORT}/received", timeout, method="GET")
 
-        console.rule(f"3. replay {seeds}")
-        first = asyncio.run(replay_paths([str(seeds)], settings, console=console))
-        console.print(f"published {first.published}, duplicate {first.duplicate}, rejected {len(first.rejected)}")
-        mentions = asyncio.run(read_topic(settings.kafka_bootstrap, topics.mentions,
-                                          until_count=first.published, timeout=timeout))
-        _wait_quiet(received, seconds=3.0, timeout=30.0)
+    console.rule(f"3. watchlist: {DEMO_NAME}")
+    client = AlertsClient(_client_config(settings, api_url, console))
+    for old in client.request("GET", "/v1/watchlists"):
+        if old["name"] == DEMO_NAME:
+            client.request("DELETE", f"/v1/watchlists/{old['id']}")
+    watchlist = client.request("POST", "/v1/watchlists", json={
+        "name": DEMO_NAME, "places": [DEMO_PLACE], "mode": "mentions",
+        "webhook": f"http://127.0.0.1:{SINK_PORT}/hooks/demo",
+    })
+    console.print(f"watchlist {watchlist['id']} -> {watchlist['webhook']} (place ids {watchlist['place_ids']})")
 
-        console.rule("4. second replay of the same files")
-        second = asyncio.run(replay_paths([str(seeds)], settings, console=console))
-        console.print(f"published {second.published}, duplicate {second.duplicate}, rejected {len(second.rejected)}")
-        _wait_quiet(received, seconds=2.0, timeout=10.0)
+    console.rule(f"4. replay {seeds}")
+    article_ids = {a.id for a in read_articles([str(seeds)]) if isinstance(a, Article)}
+    start_offsets = asyncio.run(_end_offsets(settings.kafka_bootstrap, topics.events))
+    already = len(_read_jsonl(received))
+    first = asyncio.run(replay_paths([str(seeds)], settings, console=console, force=True))
+    console.print(f"published {first.published}, duplicate {first.duplicate}, rejected {len(first.rejected)}")
+    console.print("waiting for extract and alerts ...")
+    _wait_for_mentions(settings.kafka_bootstrap, topics.mentions, article_ids, timeout)
+    _wait_quiet(received, seconds=3.0, timeout=30.0)
 
-        raw_events = asyncio.run(read_topic(settings.kafka_bootstrap, topics.events, timeout=15.0, idle=2.0))
-        events = [decode(Event, value) for _, value, _ in raw_events]
-        console.print(_events_table(events))
-        notifications = _read_jsonl(received)
-        console.print(_notifications_table(notifications))
-        console.print(
-            f"[bold]{len(events)} events[/] from {first.published} articles "
-            f"({len(mentions)} place-mention records); [bold]{len(notifications)} notifications[/] "
-            f"for '{watchlist.name}'; second replay published {second.published}."
-        )
-    finally:
-        pipeline.stop()
-    console.print("Kafka and Redis keep running for further commands; `frontwatch stack down` stops them.")
+    console.rule("5. the same files again: nothing new is published or notified")
+    second = asyncio.run(replay_paths([str(seeds)], settings, console=console))
+    console.print(f"published {second.published}, duplicate {second.duplicate}, rejected {len(second.rejected)}")
+    _wait_quiet(received, seconds=3.0, timeout=10.0)
+
+    events = asyncio.run(_events_since(settings.kafka_bootstrap, topics.events, start_offsets, article_ids))
+    notifications = [n for n in _read_jsonl(received)[already:] if n["body"].get("watchlist_id") == watchlist["id"]]
+    console.print(_events_table(events))
+    console.print(_notifications_table(notifications))
+    console.print(
+        f"[bold]{len(events)} events[/] from {len(article_ids)} articles; "
+        f"[bold]{len(notifications)} notifications[/] for '{DEMO_NAME}' "
+        f"({', '.join(sorted(n['body']['source'] for n in notifications))}); "
+        f"second replay published {second.published}."
+    )
+    console.print("Services keep running (`frontwatch services status`); try "
+                  f"`frontwatch watch add --place Kupyansk --webhook http://127.0.0.1:{SINK_PORT}/mine`. "
+                  "`make down` stops everything.")
 
 
-async def _add_watchlist(settings: FrontwatchSettings, watchlist: Watchlist) -> None:
+def _client_config(settings: AlertsSettings, api_url: str, console: Console) -> ClientConfig:
+    """The CLI's saved token if the API accepts it; otherwise a new 'demo' token, saved for later commands."""
+    config = ClientConfig.load(api_url)
+    if config.token:
+        try:
+            AlertsClient(config).request("GET", "/v1/watchlists")
+            return config
+        except ApiClientError:
+            pass
+    token = asyncio.run(_create_token(settings))
+    config = ClientConfig(api_url=api_url, token=token)
+    console.print(f"created API token 'demo', saved to {config.save()}")
+    return config
+
+
+async def _create_token(settings: AlertsSettings) -> str:
     client = Redis.from_url(settings.redis_url)
     try:
-        await WatchlistStore(client, settings.topic_prefix).add(watchlist)
+        return await TokenStore(client, settings.topic_prefix).create("demo")
     finally:
         await client.aclose()
 
 
-def _read_jsonl(path: Path) -> list[dict[str, object]]:
+def _wait_http(url: str, timeout: float, method: str = "GET") -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.request(method, url, timeout=2).status_code < 500:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} did not answer within {timeout:.0f}s")
+        time.sleep(0.3)
+
+
+async def _end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        tps = await topic_partitions(consumer, topic)
+        return {tp.partition: offset for tp, offset in (await consumer.end_offsets(tps)).items()}
+    finally:
+        await consumer.stop()
+
+
+async def _events_since(bootstrap: str, topic: str, offsets: dict[int, int], article_ids: set[str]) -> list[Event]:
+    """The events of these articles published after ``offsets``, each once."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    found: dict[str, Event] = {}
+    try:
+        tps = await topic_partitions(consumer, topic)
+        consumer.assign(tps)
+        ends = await consumer.end_offsets(tps)
+        for tp in tps:
+            consumer.seek(tp, offsets.get(tp.partition, 0))
+        while any(await consumer.position(tp) < ends[tp] for tp in tps):
+            for messages in (await consumer.getmany(timeout_ms=500)).values():
+                for m in messages:
+                    event = decode(Event, m.value)
+                    if event.article_id in article_ids:
+                        found[event.id] = event
+    finally:
+        await consumer.stop()
+    return list(found.values())
+
+
+def _wait_for_mentions(bootstrap: str, topic: str, article_ids: set[str], timeout: float) -> None:
+    """Wait until the extract service has published the place mentions of every article (its last output)."""
+    from shared.kafka import read_topic
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        records = asyncio.run(read_topic(bootstrap, topic, timeout=5, idle=0.5))
+        if {decode(ArticlePlaces, v).article_id for _, v, _ in records} >= article_ids:
+            return
+        time.sleep(1)
+    raise TimeoutError(f"extract did not process the articles within {timeout:.0f}s; see `frontwatch services status`")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
@@ -115,13 +197,13 @@ def _wait_quiet(path: Path, seconds: float, timeout: float) -> None:
         now_size = path.stat().st_size if path.exists() else 0
         if now_size != size:
             size, since = now_size, time.monotonic()
-        elif time.monotonic() - since >= seconds and size > 0:
+        elif time.monotonic() - since >= seconds:
             return
         time.sleep(0.2)
 
 
 def _events_table(events: list[Event]) -> Table:
-    table = Table(title="events (topic: events)", show_lines=False)
+    table = Table(title="events (topic: events)")
     for col in ("source", "type", "side", "speaker", "place", "quantity", "conf", "evidence"):
         table.add_column(col, overflow="fold")
     for e in sorted(events, key=lambda e: (e.source, e.evidence.start)):
@@ -130,16 +212,14 @@ def _events_table(events: list[Event]) -> Table:
     return table
 
 
-def _notifications_table(entries: list[dict[str, object]]) -> Table:
-    table = Table(title="notifications received by the webhook")
-    for col in ("kind", "place", "source", "idempotency key", "evidence"):
+def _notifications_table(entries: list[dict[str, Any]]) -> Table:
+    table = Table(title="notifications received by the webhook sink")
+    for col in ("kind", "place", "source", "signed", "idempotency key", "evidence"):
         table.add_column(col, overflow="fold")
     for entry in entries:
-        body = entry["body"]
-        headers = entry["headers"]
-        if not isinstance(body, dict) or not isinstance(headers, dict):
-            continue
+        body, headers = entry["body"], entry["headers"]
         place = body.get("place") or {}
-        table.add_row(str(body.get("kind")), str(place.get("name") if isinstance(place, dict) else ""),
-                      str(body.get("source")), str(headers.get("idempotency-key")), str(body.get("evidence"))[:80])
+        table.add_row(str(body.get("kind")), str(place.get("name", "")), str(body.get("source")),
+                      "yes" if "x-frontwatch-signature" in headers else "no", str(headers.get("idempotency-key")),
+                      str(body.get("evidence"))[:80])
     return table

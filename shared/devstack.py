@@ -362,7 +362,7 @@ def _redis_answers(settings: FrontwatchSettings) -> bool:
 
 # --- the services -------------------------------------------------------------------------------
 
-SERVICES = ("ingest", "extract", "alerts")
+SERVICES = ("ingest", "extract", "alerts", "alerts-api")
 
 
 def service_process(settings: FrontwatchSettings, name: str, index: int = 0, *, workdir: Path | None = None,

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import time
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
 
@@ -92,6 +92,15 @@ def dead_letter(
 __all__ = ["KafkaConnectionError", "dead_letter", "ensure_topics", "make_producer", "wait_for_kafka"]
 
 
+async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    """The partitions of ``topic`` for a consumer that assigns them itself (no subscription)."""
+    partitions = consumer.partitions_for_topic(topic)
+    if partitions is None:
+        await consumer._client.force_metadata_update()  # aiokafka has no public refresh for assigned consumers
+        partitions = consumer.partitions_for_topic(topic) or set()
+    return [TopicPartition(topic, p) for p in sorted(partitions)]
+
+
 async def read_topic(bootstrap: str, topic: str, *, until_count: int | None = None, timeout: float = 10.0,
                      idle: float = 1.0) -> list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]]:
     """Every record of ``topic`` from the beginning (no consumer group), as (key, value, headers).
@@ -99,17 +108,11 @@ async def read_topic(bootstrap: str, topic: str, *, until_count: int | None = No
     Stops when ``until_count`` records were read, or once ``idle`` seconds pass with
     nothing new, or at ``timeout``: a reader for tests, the demo and operators.
     """
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
     await consumer.start()
     records: list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]] = []
     try:
-        partitions = consumer.partitions_for_topic(topic)
-        if partitions is None:
-            await consumer._client.force_metadata_update()
-            partitions = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
+        tps = await topic_partitions(consumer, topic)
         if not tps:
             return records
         consumer.assign(tps)

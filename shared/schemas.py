@@ -140,20 +140,51 @@ class ArticlePlaces(Record):
     source: str
     url: str | None = None
     title: str | None = None
+    text: str | None = Field(default=None, description="the article text, for keyword watchlists")
     places: list[PlaceMention]
+
+
+class Geofence(BaseModel):
+    """A circle on the map: anything within ``radius_km`` of the centre."""
+
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    radius_km: float = Field(gt=0, le=2000)
+    place: str | None = Field(default=None, description="the centre's name, when it was given by name")
 
 
 class Watchlist(Record):
     """What an analyst subscribed to, stored in Redis."""
 
     id: str
+    tenant: str | None = Field(default=None, description="the API token's owner; only it sees the watchlist")
     name: str | None = None
     places: list[str] = Field(default_factory=list, description="place names as the user typed them")
     place_ids: list[int] = Field(default_factory=list, description="resolved GeoNames ids")
+    geofence: Geofence | None = None
     webhook: HttpUrl
+    format: Literal["json", "slack"] = "json"
     mode: Literal["events", "mentions"] = "mentions"
     types: list[EventType] = Field(default_factory=list, description="empty: every type")
+    sides: list[str] = Field(default_factory=list, description="ISO alpha-3 sides; empty: every side")
+    min_confidence: float = Field(default=0.0, ge=0, le=1)
+    exclude_hedged: bool = False
+    keywords: str | None = Field(default=None, description='e.g. tanks AND ("armoured vehicles" OR artillery) NOT drill')
+    rate_limit_per_minute: int = Field(default=30, ge=1, le=10000, description="beyond this, one digest notification")
+    secret: str | None = Field(default=None, description="HMAC key of the webhook signature")
     created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class DeliveryAttempt(BaseModel):
+    """One line of a watchlist's delivery log."""
+
+    notification_id: str
+    status: Literal["sent", "retrying", "failed", "skipped"]
+    attempt: int
+    status_code: int | None = None
+    error: str | None = None
+    at: datetime = Field(default_factory=utcnow)
 
 
 class Notification(Record):
@@ -161,7 +192,7 @@ class Notification(Record):
 
     id: str = Field(description="idempotency key: one notification per watchlist and story")
     watchlist_id: str
-    kind: Literal["event", "mention", "test"]
+    kind: Literal["event", "mention", "test", "digest"]
     article_id: str
     source: str
     url: str | None = None
@@ -170,6 +201,7 @@ class Notification(Record):
     event: Event | None = None
     evidence: str | None = None
     story_id: str | None = None
+    digest: list[Notification] = Field(default_factory=list, description="kind=digest: the notifications it folds")
     created_at: datetime = Field(default_factory=utcnow)
 
 

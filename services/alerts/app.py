@@ -1,10 +1,12 @@
-"""The alerts service: events and place mentions in, webhook notifications out.
+"""The alerts service worker: events and place mentions in, webhook notifications out.
 
-Run it with ``frontwatch run alerts``. Each record is matched against the
-watchlists in Redis; each match becomes a notification whose id is fixed by
-watchlist and story (or article, for mentions), delivered by webhook unless the
-delivery ledger says it already was, then recorded on the ``alerts`` topic.
-A record that cannot be decoded goes to its topic's ``.dlq`` with the reason.
+Run it with ``frontwatch run alerts`` (the HTTP API for watchlists is
+``frontwatch run alerts-api``). Each record is matched against the watchlists
+in Redis; each match becomes a notification whose id is fixed by watchlist and
+story (or article, for mentions) and is handed to the ``Notifier``. Delivered
+notifications are recorded on ``alerts``; undeliverable ones on ``alerts.dlq``,
+from where ``frontwatch alerts redeliver`` sends them again. A record that
+cannot be decoded goes to its topic's ``.dlq`` with the reason.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ import httpx
 import structlog
 from redis.asyncio import Redis
 
-from services.alerts.delivery import deliver
 from services.alerts.matching import event_matches, event_notification, first_watched_mention, mention_notification
+from services.alerts.notifier import Notifier, digest_notification
 from services.alerts.settings import AlertsSettings
-from services.alerts.store import CachedWatchlists, DeliveryLedger, WatchlistStore
+from services.alerts.store import CachedWatchlists, DeliveryLedger, DigestBuffer, WatchlistStore
 from shared.codec import RecordRejected, decode, encode
 from shared.faust_app import make_faust_app, send_dead_letter
-from shared.schemas import ArticlePlaces, Event, Notification, Watchlist
-from shared.topics import EVENTS, MENTIONS, TopicNames
+from shared.kafka import dead_letter
+from shared.schemas import ArticlePlaces, Event, Notification
+from shared.topics import ALERTS, EVENTS, MENTIONS, TopicNames
 
 log = structlog.get_logger("frontwatch.alerts")
 settings = AlertsSettings()
@@ -31,34 +34,37 @@ app = make_faust_app("alerts", settings)
 events_topic = app.topic(topics.events, value_serializer="raw", key_serializer="raw")
 mentions_topic = app.topic(topics.mentions, value_serializer="raw", key_serializer="raw")
 alerts_topic = app.topic(topics.alerts, value_serializer="raw", key_serializer="raw")
+alerts_dlq = app.topic(topics.dlq(ALERTS), value_serializer="raw", key_serializer="raw")
 events_dlq = app.topic(topics.dlq(EVENTS), value_serializer="raw", key_serializer="raw")
 mentions_dlq = app.topic(topics.dlq(MENTIONS), value_serializer="raw", key_serializer="raw")
 
-
-class Resources:
-    """Connections opened by the first agent that needs them (not at import, so tests can import the module)."""
-
-    def __init__(self) -> None:
-        self.redis = Redis.from_url(settings.redis_url)
-        self.http = httpx.AsyncClient(timeout=settings.webhook_timeout_s, follow_redirects=False)
-        self.watchlists = CachedWatchlists(WatchlistStore(self.redis, settings.topic_prefix), settings.watchlist_cache_s)
-        self.ledger = DeliveryLedger(self.redis, settings.topic_prefix)
+redis = Redis.from_url(settings.redis_url)
+store = WatchlistStore(redis, settings.topic_prefix)
+watchlists = CachedWatchlists(store, settings.watchlist_cache_s)
 
 
-resources = Resources()
+async def record_delivered(notification: Notification) -> None:
+    fut = await alerts_topic.send(key=notification.watchlist_id.encode(), value=encode(notification))
+    await fut
 
 
-async def notify(watchlist: Watchlist, notification: Notification) -> None:
-    if await resources.ledger.delivered(notification.id):
-        return
-    result = await deliver(resources.http, watchlist, notification,
-                           attempts=settings.webhook_attempts, backoff_s=settings.webhook_backoff_s)
-    if result.delivered:
-        await resources.ledger.mark_delivered(notification.id, result.status_code or 0)
-        await alerts_topic.send(key=watchlist.id.encode(), value=encode(notification))
-        log.info("notification delivered", watchlist=watchlist.id, notification=notification.id, kind=notification.kind)
-    else:
-        log.warning("notification failed", watchlist=watchlist.id, notification=notification.id, error=result.error)
+async def record_failed(notification: Notification, reason: str) -> None:
+    value, headers = dead_letter(topic=topics.alerts, reason=reason, payload=encode(notification),
+                                 key=notification.watchlist_id.encode())
+    fut = await alerts_dlq.send(key=notification.watchlist_id.encode(), value=value, headers=headers)
+    await fut
+
+
+notifier = Notifier(
+    http=httpx.AsyncClient(timeout=settings.webhook_timeout_s, follow_redirects=False),
+    ledger=DeliveryLedger(redis, settings.topic_prefix),
+    digests=DigestBuffer(redis, settings.topic_prefix),
+    published=record_delivered,
+    failed=record_failed,
+    attempts=settings.webhook_attempts,
+    backoff_s=settings.webhook_backoff_s,
+    allow_private=settings.webhook_allow_private,
+)
 
 
 @app.agent(events_topic)
@@ -69,9 +75,9 @@ async def alert_on_events(stream: faust.StreamT[bytes]) -> None:
         except RecordRejected as exc:
             await send_dead_letter(events_dlq, record.message, exc.reason)
             continue
-        for watchlist in await resources.watchlists.get():
+        for watchlist in await watchlists.get():
             if event_matches(watchlist, event):
-                await notify(watchlist, event_notification(watchlist, event))
+                await notifier.notify(watchlist, event_notification(watchlist, event))
 
 
 @app.agent(mentions_topic)
@@ -82,7 +88,19 @@ async def alert_on_mentions(stream: faust.StreamT[bytes]) -> None:
         except RecordRejected as exc:
             await send_dead_letter(mentions_dlq, record.message, exc.reason)
             continue
-        for watchlist in await resources.watchlists.get():
+        for watchlist in await watchlists.get():
             mention = first_watched_mention(watchlist, mentions)
             if mention is not None:
-                await notify(watchlist, mention_notification(watchlist, mentions, mention))
+                await notifier.notify(watchlist, mention_notification(watchlist, mentions, mention))
+
+
+@app.timer(interval=5.0)  # type: ignore[untyped-decorator]  # faust ships the decorator untyped
+async def send_due_digests() -> None:
+    for watchlist_id, held in (await notifier.digests.due()).items():
+        watchlist = await store.get(watchlist_id)
+        if watchlist is None:
+            continue
+        result = await notifier.send(watchlist, digest_notification(watchlist, held))
+        if result.delivered:
+            for notification in held:
+                await notifier.ledger.mark_delivered(notification.id, result.status_code or 0)

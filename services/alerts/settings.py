@@ -13,3 +13,5 @@ class AlertsSettings(FrontwatchSettings):
     webhook_backoff_s: float = Field(default=0.5, ge=0, description="first retry delay; doubles each attempt, with jitter")
     webhook_allow_private: bool = Field(default=False, description="allow webhooks on loopback/private addresses (demo, tests)")
     watchlist_cache_s: float = Field(default=1.0, ge=0, description="how long a worker reuses the watchlists it read")
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=18082, ge=1, le=65535)

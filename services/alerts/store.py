@@ -1,34 +1,89 @@
-"""Watchlists and delivery state in Redis (append-only persistence, so both survive restarts)."""
+"""Watchlists, API tokens, delivery state and logs in Redis (append-only persistence: all survive restarts)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import secrets
 import time
 
 from redis.asyncio import Redis
 
-from shared.schemas import Watchlist
+from shared.schemas import DeliveryAttempt, Notification, Watchlist, utcnow
+
+DELIVERY_LOG_LENGTH = 1000
+
+
+def hash_token(token: str) -> str:
+    """Tokens are stored as SHA-256 digests: a leaked Redis dump does not leak credentials."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Keys:
+    """Every Redis key of the alerts service, under one prefix."""
+
+    def __init__(self, prefix: str = "") -> None:
+        self.base = f"{prefix}frontwatch:"
+
+    def __getattr__(self, name: str) -> str:
+        return f"{self.base}{name}"
 
 
 class WatchlistStore:
-    """Watchlists as JSON in one Redis hash, keyed by id."""
+    """Watchlists as JSON in one Redis hash, keyed by id, with a per-tenant index."""
 
     def __init__(self, client: Redis, prefix: str = "") -> None:
         self._redis = client
-        self._key = f"{prefix}frontwatch:watchlists"
+        self._keys = Keys(prefix)
 
     async def add(self, watchlist: Watchlist) -> None:
-        await self._redis.hset(self._key, watchlist.id, watchlist.model_dump_json())  # type: ignore[misc]
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(self._keys.watchlists, watchlist.id, watchlist.model_dump_json())
+            if watchlist.tenant:
+                pipe.sadd(f"{self._keys.tenant}:{watchlist.tenant}", watchlist.id)
+            await pipe.execute()
 
-    async def get(self, watchlist_id: str) -> Watchlist | None:
-        raw = await self._redis.hget(self._key, watchlist_id)  # type: ignore[misc]
-        return Watchlist.model_validate_json(raw) if raw else None
+    async def get(self, watchlist_id: str, tenant: str | None = None) -> Watchlist | None:
+        """The watchlist, or None if it does not exist or belongs to another tenant."""
+        raw = await self._redis.hget(self._keys.watchlists, watchlist_id)  # type: ignore[misc]
+        if not raw:
+            return None
+        watchlist = Watchlist.model_validate_json(raw)
+        return watchlist if tenant is None or watchlist.tenant == tenant else None
 
     async def remove(self, watchlist_id: str) -> bool:
-        return bool(await self._redis.hdel(self._key, watchlist_id))  # type: ignore[misc]
+        watchlist = await self.get(watchlist_id)
+        if watchlist is None:
+            return False
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hdel(self._keys.watchlists, watchlist_id)
+            if watchlist.tenant:
+                pipe.srem(f"{self._keys.tenant}:{watchlist.tenant}", watchlist_id)
+            await pipe.execute()
+        return True
 
-    async def all(self) -> list[Watchlist]:
-        raw = await self._redis.hgetall(self._key)  # type: ignore[misc]
-        return sorted((Watchlist.model_validate_json(v) for v in raw.values()), key=lambda w: w.created_at)
+    async def all(self, tenant: str | None = None) -> list[Watchlist]:
+        raw = await self._redis.hgetall(self._keys.watchlists)  # type: ignore[misc]
+        found = (Watchlist.model_validate_json(v) for v in raw.values())
+        return sorted((w for w in found if tenant is None or w.tenant == tenant), key=lambda w: w.created_at)
+
+
+class TokenStore:
+    """API tokens, created by an operator; each names the tenant whose watchlists it may see."""
+
+    def __init__(self, client: Redis, prefix: str = "") -> None:
+        self._redis = client
+        self._key = Keys(prefix).tokens
+
+    async def create(self, name: str) -> str:
+        token = "fw_" + secrets.token_urlsafe(32)
+        record = {"tenant": name, "created_at": utcnow().isoformat()}
+        await self._redis.hset(self._key, hash_token(token), json.dumps(record))  # type: ignore[misc]
+        return token
+
+    async def tenant_for(self, token: str) -> str | None:
+        raw = await self._redis.hget(self._key, hash_token(token))  # type: ignore[misc]
+        return str(json.loads(raw)["tenant"]) if raw else None
 
 
 class CachedWatchlists:
@@ -49,14 +104,67 @@ class CachedWatchlists:
 
 
 class DeliveryLedger:
-    """Which notifications were already delivered: the guard that makes redelivery harmless."""
+    """Which notifications were delivered (the guard that makes Kafka redelivery harmless), and the log."""
 
     def __init__(self, client: Redis, prefix: str = "") -> None:
         self._redis = client
-        self._prefix = f"{prefix}frontwatch:delivered:"
+        self._keys = Keys(prefix)
 
     async def delivered(self, notification_id: str) -> bool:
-        return bool(await self._redis.exists(self._prefix + notification_id))
+        return bool(await self._redis.exists(f"{self._keys.delivered}:{notification_id}"))
 
     async def mark_delivered(self, notification_id: str, status_code: int) -> None:
-        await self._redis.set(self._prefix + notification_id, str(status_code))
+        await self._redis.set(f"{self._keys.delivered}:{notification_id}", str(status_code))
+
+    async def log(self, watchlist_id: str, attempt: DeliveryAttempt) -> None:
+        key = f"{self._keys.log}:{watchlist_id}"
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.lpush(key, attempt.model_dump_json())
+            pipe.ltrim(key, 0, DELIVERY_LOG_LENGTH - 1)
+            await pipe.execute()
+
+    async def entries(self, watchlist_id: str, limit: int = 100) -> list[DeliveryAttempt]:
+        raw = await self._redis.lrange(f"{self._keys.log}:{watchlist_id}", 0, limit - 1)  # type: ignore[misc]
+        return [DeliveryAttempt.model_validate_json(r) for r in raw]
+
+
+class DigestBuffer:
+    """Per-watchlist rate limit: past the limit in a minute, notifications wait here and go out as one digest."""
+
+    def __init__(self, client: Redis, prefix: str = "", window_s: int = 60) -> None:
+        self._redis = client
+        self._keys = Keys(prefix)
+        self._window = window_s
+
+    async def allow(self, watchlist: Watchlist, now: float | None = None) -> bool:
+        """Count one notification in the current window; False once the limit is passed."""
+        slot = int((now or time.time()) // self._window)
+        key = f"{self._keys.rate}:{watchlist.id}:{slot}"
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.incr(key)
+            pipe.expire(key, self._window * 2)
+            count, _ = await pipe.execute()
+        return int(count) <= watchlist.rate_limit_per_minute
+
+    async def hold(self, notification: Notification, now: float | None = None) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.rpush(f"{self._keys.digest}:{notification.watchlist_id}", notification.model_dump_json())
+            pipe.zadd(self._keys.digest_due, {notification.watchlist_id: (now or time.time()) + self._window}, nx=True)
+            await pipe.execute()
+
+    async def due(self, now: float | None = None) -> dict[str, list[Notification]]:
+        """Take the held notifications of every watchlist whose digest is due."""
+        ids = await self._redis.zrangebyscore(self._keys.digest_due, 0, now or time.time())
+        out: dict[str, list[Notification]] = {}
+        for raw_id in ids:
+            wl_id = raw_id.decode() if isinstance(raw_id, bytes) else str(raw_id)
+            key = f"{self._keys.digest}:{wl_id}"
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.lrange(key, 0, -1)
+                pipe.delete(key)
+                pipe.zrem(self._keys.digest_due, wl_id)
+                held, _, _ = await pipe.execute()
+            if held:
+                out[wl_id] = [Notification.model_validate_json(h) for h in held]
+        return out
+

@@ -51,8 +51,9 @@ class ArticlePublisher:
         self._seen = seen
         self._topics = topics
 
-    async def publish(self, article: Article) -> PublishOutcome:
-        if await self._seen.contains(article.id):
+    async def publish(self, article: Article, *, force: bool = False) -> PublishOutcome:
+        """Publish unless already published; ``force`` republishes (e.g. to re-extract with a new extractor)."""
+        if not force and await self._seen.contains(article.id):
             return "duplicate"
         await self._producer.send_and_wait(self._topics.articles, encode(article), key=article.id.encode())
         await self._seen.add(article.id)

@@ -22,7 +22,8 @@ class ReplaySummary:
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
-async def replay_paths(paths: list[str], settings: FrontwatchSettings, console: Console | None = None) -> ReplaySummary:
+async def replay_paths(paths: list[str], settings: FrontwatchSettings, console: Console | None = None,
+                       *, force: bool = False) -> ReplaySummary:
     """Publish every article under ``paths``; a bad file is reported and sent to ``articles.dlq``, nothing stops."""
     items = list(read_articles(paths))
     summary = ReplaySummary()
@@ -42,7 +43,7 @@ async def replay_paths(paths: list[str], settings: FrontwatchSettings, console: 
                     summary.rejected.append((item.origin, item.reason))
                     await publisher.reject(item.origin, item.reason)
                 else:
-                    outcome = await publisher.publish(item)
+                    outcome = await publisher.publish(item, force=force)
                     if outcome == "published":
                         summary.published += 1
                     else:
