@@ -57,6 +57,6 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
         await mentions_topic.send(
             key=article.id.encode(),
             value=encode(ArticlePlaces(article_id=article.id, source=article.source, url=article.url,
-                                       title=article.title, places=places)),
+                                       title=article.title, text=article.text, places=places)),
         )
         log.info("article extracted", article=article.id, source=article.source, events=len(events), places=len(places))

@@ -1,0 +1,543 @@
+"""Rule-based event extraction: advances, withdrawals, deployments and statements.
+
+Public entry points: ``extract_events`` and ``extract_places``. The rules read
+one sentence at a time, in order, carrying a little state across sentences
+(the side last named as acting, the last person quoted, recent places) so
+"the troops", "he said" and "the city" resolve. See ``/work/shared/eval/GUIDE.md``
+for what counts as an event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from services.extract.actors import ActorMention, find_actors
+from services.extract.boilerplate import Block, body_blocks
+from services.extract.dates import find_dates
+from services.extract.quantities import QuantityMention, find_quantities
+from services.extract.sentences import Sentence, split_sentences
+from services.extract.statements import SpeakerMention, find_speakers, unnamed_attribution
+from services.extract.triggers import (
+    HEDGE,
+    PLACE_NOUNS,
+    TriggerMatch,
+    blocked_by,
+    clause_start,
+    find_triggers,
+)
+from shared.schemas import Actor, Article, Event, EventType, Evidence, Occurred, Place, PlaceMention, Quantity
+
+if TYPE_CHECKING:
+    from shared.places import PlaceResolver
+
+EXTRACTOR_VERSION = "rules-0.1.0"
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w-])(?:as|against|from|by|with|of|to|on|alongside|among|including|like|than|for|into|onto|at|"
+    r"in|near|toward|towards|over|between|versus|vs\.?|behind|fighting|fight|repel|destroyed|by)\s+$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(r"^\s*,?\s*(?:who|that|which)\s", re.IGNORECASE)
+_COORDINATED_VERB = re.compile(
+    r"(?:,\s*|\s)(?:but|and|then|before|after|yet)\s+(?:then\s+)?(?:\w+ly\s+)?(?:(?:were|was|had|have|has|are|is)\s+(?:been\s+)?)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_START = re.compile(r",\s*(?:\w+ly\s+)?$")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their|this|his|her|our|rapid|hasty|further|any)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PARTICIPLE_PASSIVE = re.compile(r"(?:ed|en|wn|ght|un|an)$|^(?:sent|left|fled|taken|retaken|overrun|dislodged)$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+(?:back\s+)?(?:\w+\s+)?by\s+", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"(?<![\w-])(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CAUSE_PARTICLE = re.compile(
+    r"\s*(?:\w+\s+)?(?:out|back|from|away|off|to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee|abandon))\b",
+    re.IGNORECASE,
+)
+_FORCE_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|more|additional|extra|new|fresh|some|several|of|than|about|around|up|to|"
+    r"over|nearly|approximately|thousands|hundreds|dozens|tens|[\d,.]+|[\w’'-]+)\s+){0,6}?"
+    r"(?P<noun>troops|soldiers|forces|servicemen|units|brigades|battalions|reinforcements|reserves|fighters|"
+    r"personnel|marines|paratroopers|men|mercenaries|recruits|troopers|contingent|tanks|artillery|howitzers|"
+    r"vehicles|systems|missiles|drones|jets|aircraft|helicopters|warships|equipment|hardware|weapons|"
+    r"launchers|army|military)(?![\w-])",
+    re.IGNORECASE,
+)
+_EQUIPMENT = {"tanks", "artillery", "howitzers", "vehicles", "systems", "missiles", "drones", "jets", "aircraft",
+              "helicopters", "warships", "equipment", "hardware", "weapons", "launchers"}
+_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?(?P<noun>city|town|village|settlement|country|region)(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+_PLACE_AS_AGENT = re.compile(
+    r"(?:[’']s)?\s+(?:could|would|will|may|might|must|can|says|said|say|claims|claimed|wants|hopes|plans|"
+    r"aims|announced|denied|stated|reported|insists|accused|warned)\b",
+    re.IGNORECASE,
+)
+_SUB_PLACE_FOLLOWS = re.compile(r"\s*(?:region|oblast|province)?\s*(?:city|town|village|settlement|district|region)\s+of\b", re.IGNORECASE)
+_POSSESSIVE_PLACE = re.compile(r"^[’']s\s+(?:[\w-]+\s+)?[A-Z]")
+_REGION_SUFFIX = re.compile(r"\s*(?:region|oblast|province|krai|republic)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s\b")
+_ADJECTIVAL = re.compile(r"\s+[a-z]")
+_RECENT_WINDOW = 700
+_COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "Belarus", "USA": "United States",
+               "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}  # characters back that a place or actor may be carried over
+
+
+@dataclass(slots=True)
+class _PlaceRef:
+    start: int  # offset in the article text
+    end: int
+    place: Place
+    is_country: bool
+    is_region: bool
+
+
+@dataclass(slots=True)
+class _State:
+    """What the rules remember across sentences."""
+
+    last_agent: tuple[str, ...] = ()
+    last_agent_pos: int = -10_000
+    last_person: SpeakerMention | None = None
+    last_person_pos: int = -10_000
+    block_start: int = 0
+    recent_places: list[_PlaceRef] = field(default_factory=list)  # places usable as an event's location
+    all_places: list[_PlaceRef] = field(default_factory=list)  # every mention, for "the country"
+    resolver: PlaceResolver | None = None
+
+
+@dataclass(slots=True)
+class _Draft:
+    type: EventType
+    side: str | None
+    trigger: TriggerMatch
+    location: Place | None
+    location_direct: bool
+    actor_kind: str
+    actor_name: str | None = None
+    speaker: str | None = None
+    content: str | None = None
+    quantity: Quantity | None = None
+
+
+def _default_resolver() -> PlaceResolver:
+    from shared.gazetteer import load_gazetteer  # lazy: loading the gazetteer is slow
+
+    resolver: PlaceResolver = load_gazetteer()
+    return resolver
+
+
+def _is_country(p: Place) -> bool:
+    return p.kind == "country"
+
+
+def _body_mentions(article: Article, places: PlaceResolver, blocks: list[Block]) -> list[PlaceMention]:
+    mentions = places.find_mentions(article.text)
+    out: list[PlaceMention] = []
+    bi = 0
+    for m in sorted(mentions, key=lambda x: x.start):
+        while bi < len(blocks) and blocks[bi].end <= m.start:
+            bi += 1
+        if bi < len(blocks) and blocks[bi].start <= m.start and m.end <= blocks[bi].end:
+            out.append(m)
+    return out
+
+
+def extract_places(article: Article, places: PlaceResolver | None = None) -> list[PlaceMention]:
+    """Every place the article body mentions (furniture excluded), with offsets into ``article.text``."""
+    resolver = places if places is not None else _default_resolver()
+    return _body_mentions(article, resolver, body_blocks(article.text))
+
+
+def extract_events(article: Article, places: PlaceResolver | None = None) -> list[Event]:
+    """The events an article asserts, in text order; the same article always gives the same events."""
+    resolver = places if places is not None else _default_resolver()
+    text = article.text
+    blocks = body_blocks(text)
+    mentions = _body_mentions(article, resolver, blocks)
+    state = _State(resolver=resolver)
+    events: list[Event] = []
+    seen: set[str] = set()
+    refs = [_to_ref(text, m) for m in mentions]
+    for block in blocks:
+        block_refs = [r for r in refs if block.start <= r.start < block.end]
+        state.block_start = block.start
+        for sent in split_sentences(text, block.start, block.end):
+            sent_refs = [r for r in block_refs if sent.start <= r.start < sent.end]
+            later = [r for r in block_refs if r.start >= sent.end]
+            usable = _usable_places(sent, sent_refs)
+            if not block.heading:
+                for ev in _sentence_events(article, sent, sent_refs, usable, later, state):
+                    if ev.id not in seen:
+                        seen.add(ev.id)
+                        events.append(ev)
+            state.recent_places.extend(r for r in usable if r.start >= 0)
+            state.all_places.extend(sent_refs)
+    return events
+
+
+def _usable_places(sent: Sentence, refs: list[_PlaceRef]) -> list[_PlaceRef]:
+    """Places of a sentence that can be where an event happens.
+
+    Not the "Moscow" of "Moscow's forces", the "Kyiv" of "Kyiv says", the
+    "Ukraine" of "Ukraine's defences", nor the "US" of "US officials".
+    """
+    s = sent.text
+    actors = [a for a in find_actors(s) if a.kind != "country"]
+    out: list[_PlaceRef] = []
+    for r in refs:
+        rs, re_ = r.start - sent.start, r.end - sent.start
+        if any(a.start <= rs < a.end for a in actors):
+            continue
+        if _PLACE_AS_AGENT.match(s, re_) or s[re_:re_ + 1] == "-":
+            continue
+        if _POSSESSIVE.match(s, re_) and not _POSSESSIVE_PLACE.match(s[re_:]):
+            continue
+        if s[rs:re_].isupper() and len(s[rs:re_]) <= 4 and _ADJECTIVAL.match(s, re_):
+            continue
+        out.append(r)
+    return out
+
+
+def _to_ref(text: str, m: PlaceMention) -> _PlaceRef:
+    place = Place(name=m.name, geonameid=m.geonameid, lat=m.lat, lon=m.lon, country=m.country, admin1=m.admin1, kind=m.kind)
+    is_region = m.kind == "region" or bool(_REGION_SUFFIX.match(text, m.end))
+    return _PlaceRef(m.start, m.end, place, _is_country(place), is_region)
+
+
+def _event_id(article_id: str, type_: str, side: str | None, place: Place | None, speaker: str | None, start: int) -> str:
+    key = f"{article_id}|{type_}|{side or ''}|{place.name if place else ''}|{speaker or ''}|{start}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+def _sentence_events(
+    article: Article, sent: Sentence, refs: list[_PlaceRef], usable: list[_PlaceRef],
+    later: list[_PlaceRef], state: _State,
+) -> list[Event]:
+    s = sent.text
+    actors = find_actors(s)
+    cands = list(usable)
+    cands.extend(_anaphors(s, sent.start, refs, usable, state))
+    cands.sort(key=lambda r: r.start)
+    
+    speakers = find_speakers(s, [(r.start - sent.start, r.end - sent.start) for r in refs],
+                             state.last_person if sent.start - state.last_person_pos < _RECENT_WINDOW else None)
+    drafts: list[_Draft] = []
+    triggers = find_triggers(s)
+    quantities = find_quantities(s) if triggers else []
+    for i, trig in enumerate(triggers):
+        # A trigger's place lies before the next trigger of another type ("reached X while ... left Y").
+        nxt = next((t for t in triggers[i + 1:] if t.spec.type != trig.spec.type), None)
+        scope_end = nxt.start if nxt else len(s)
+        drafts.extend(_military(s, sent, trig, scope_end, actors, cands, later, state))
+    for d in drafts:
+        d.quantity = _pick_quantity(d, quantities)
+    # The first explicit force of a sentence is most often its subject: "they" and "the troops" refer to it.
+    explicit = [a for a in actors if a.kind == "force" and a.sides and not _PREPOSITION_BEFORE.search(s[:a.start])]
+    if explicit:
+        state.last_agent, state.last_agent_pos = explicit[0].sides, sent.start
+    for sp in speakers:
+        if sp.is_person:
+            state.last_person, state.last_person_pos = sp, sent.start
+    return _finish(article, sent, drafts, speakers, cands)
+
+
+def _anaphors(s: str, offset: int, refs: list[_PlaceRef], usable: list[_PlaceRef], state: _State) -> list[_PlaceRef]:
+    """"the city", "the country": the latest place of that kind named before."""
+    out: list[_PlaceRef] = []
+    for m in _ANAPHOR.finditer(s):
+        noun = m.group("noun").lower()
+        pos = offset + m.start()
+        here = [r for r in refs if r.end <= pos]
+        if noun == "country":
+            # The sentence's own first country is its topic ("Ukraine says Russia ... the country").
+            countries = [r for r in here if r.is_country]
+            chosen = countries[:1] or [r for r in state.all_places if r.is_country and pos - r.end < _RECENT_WINDOW * 2][-1:]
+        else:
+            pool = [r for r in state.recent_places if pos - r.end < _RECENT_WINDOW * 2] + [r for r in usable if r.end <= pos]
+            if noun == "region":
+                chosen = [r for r in pool if r.is_region][-1:]
+            else:
+                chosen = [r for r in pool if not r.is_country and not r.is_region][-1:]
+        if chosen:
+            r = chosen[0]
+            out.append(_PlaceRef(pos, offset + m.end(), r.place, r.is_country, r.is_region))
+    return out
+
+
+def _subject(s: str, actors: list[ActorMention], pos: int, state: _State, sent_start: int) -> ActorMention | None:
+    """The actor of a verb at ``pos``: the nearest plausible subject before it."""
+    before = [a for a in actors if a.end <= pos]
+    if not before:
+        return None
+    if _COORDINATED_VERB.search(s[:pos]) and not [a for a in before if s[a.end:pos].strip(" ,") == ""]:
+        first = next((a for a in before if not _PREPOSITION_BEFORE.search(s[:a.start])), None)
+        if first is not None:
+            return _resolved(first, state, sent_start, s)
+    for a in reversed(before):
+        gap = s[a.end:pos]
+        if ";" in gap or len(gap) > 160:
+            break
+        if _PREPOSITION_BEFORE.search(s[:a.start]) and not _RELATIVE_AFTER.match(gap):
+            continue
+        return _resolved(a, state, sent_start, s)
+    return None
+
+
+def _resolved(a: ActorMention, state: _State, sent_start: int, s: str = "") -> ActorMention | None:
+    if a.kind != "pronoun":
+        return a
+    if s[:a.start].count("“") > s[:a.start].count("”") or s.lstrip().startswith(("“", '"')):
+        return None  # "they" in a quote is the speaker's enemy or friend, not the text's last agent
+    if state.last_agent and sent_start - state.last_agent_pos < _RECENT_WINDOW:
+        return ActorMention(a.start, a.end, state.last_agent, "force", a.text)
+    return None
+
+
+def _actor_after(s: str, actors: list[ActorMention], pos: int, limit: int = 12) -> ActorMention | None:
+    return next((a for a in actors if pos <= a.start <= pos + limit), None)
+
+
+def _military(
+    s: str, sent: Sentence, trig: TriggerMatch, scope_end: int, actors: list[ActorMention],
+    cands: list[_PlaceRef], later: list[_PlaceRef], state: _State,
+) -> list[_Draft]:
+    spec = trig.spec
+    voice = spec.voice
+    family = trig.family
+    out: list[_Draft] = []
+    # "the retreat of ...", "a rapid advance": a noun, not a verb.
+    if family in {"adv_go", "wd_go"} and trig.text.lower() in {"advance", "retreat", "advances"} and _DETERMINER_BEFORE.search(s[:trig.start]):
+        voice = "nominal"
+    passive_by = None
+    if family in {"adv_take", "dep_send"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
+        by = _BY_AGENT.match(s, trig.end)
+        if by:
+            passive_by = _actor_after(s, actors, by.end(), 4)
+    left = clause_start(s, trig.start)
+    actor: ActorMention | None = None
+    place_before = False
+    if passive_by is not None:
+        actor, place_before = passive_by, True
+        left = max(left, trig.start - 25)
+    elif voice == "agent_after":
+        actor = _actor_after(s, actors, trig.end, 6)
+        place_before = family == "adv_fell"
+        left = max(left, trig.start - 25)
+    elif voice == "nominal":
+        actor = _nominal_actor(s, actors, trig)
+        left = max(left, trig.start - 25)
+    else:
+        actor = _subject(s, actors, trig.start, state, sent.start)
+        if actor is not None and actor.end > left:
+            left = actor.end
+        if family == "dep_send" and _BE_BEFORE.search(s[:trig.start]):
+            place_before = False  # "were transferred to Russia": subject deployed, place after
+    if actor is None or not actor.sides:
+        return out
+    if blocked_by(s, trig.start, left):
+        return out
+    sides = actor.sides
+    ev_type: EventType = spec.type
+    if family == "dep_send" and not _BE_BEFORE.search(s[:trig.start]) and passive_by is None:
+        obj = _FORCE_OBJECT.match(s, trig.end)
+        if not obj or (obj.end() - trig.end) > 90:
+            return out
+        obj_actor = next((a for a in actors if trig.end <= a.start < obj.end() + 1 and a.kind == "force" and a.sides), None)
+        if obj_actor is not None and obj.group("noun").lower() not in _EQUIPMENT:
+            sides = obj_actor.sides  # "recruited North Korean soldiers": the soldiers' side is deployed
+    elif actor.kind == "country" and not spec.strong and family not in {"dep_send", "dep_by"} and voice != "nominal":
+        if not re.match(r"^\s+(?:its|their)\s+(?:troops|forces|army|soldiers|units)", s[trig.end:]):
+            return out
+    if family == "dep_by" and actor.kind != "force":
+        return out
+    if family == "dep_send" and _BE_BEFORE.search(s[:trig.start]):
+        # "were transferred to Russia": the subject is deployed, and the text says where to.
+        if actor.kind != "force" or _BY_AGENT.match(s, trig.end):
+            return out
+        if not any(trig.end <= r.start - sent.start < scope_end for r in cands):
+            return out
+    if spec.needs_place_object and passive_by is None and not _place_object(s, trig, cands, sent.start):
+        return out
+    if voice == "nominal" and actor.kind != "force":
+        # "Russian advances" alone: count it only where the text says where.
+        if not any(trig.end <= r.start - sent.start < scope_end for r in cands):
+            return out
+    location, direct = _locate(s, sent, trig, scope_end, cands, later, state, place_before or voice == "passive", actor)
+    if actor.kind == "country" and not direct:
+        return out
+    if family == "dep_send" and sides != actor.sides and not direct and state.resolver is not None:
+        # Foreign troops recruited or sent by a side serve in that side's country.
+        home = _COUNTRY_OF.get(actor.sides[0])
+        found = state.resolver.resolve_place(home) if home else None
+        if found is not None:
+            location = found
+    for side in sides:
+        out.append(_Draft(ev_type, side, trig, location, direct, actor.kind, actor_name=actor.text))
+    if voice == "causative":
+        out = _causative(s, sent, trig, scope_end, actors, cands, later, state, out)
+    return out
+
+
+def _causative(
+    s: str, sent: Sentence, trig: TriggerMatch, scope_end: int, actors: list[ActorMention],
+    cands: list[_PlaceRef], later: list[_PlaceRef], state: _State, subject_drafts: list[_Draft],
+) -> list[_Draft]:
+    """"pushing the AFU out of X": the subject advances, the object withdraws."""
+    obj = _actor_after(s, actors, trig.end, 6)
+    if obj is None or obj.kind != "force" or not obj.sides:
+        return []
+    if not _CAUSE_PARTICLE.match(s, obj.end):
+        return []
+    out = list(subject_drafts)
+    loc = out[0].location if out else None
+    direct = out[0].location_direct if out else False
+    for side in obj.sides:
+        out.append(_Draft("withdrawal", side, trig, loc, direct, obj.kind, actor_name=obj.text))
+    return out
+
+
+def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> ActorMention | None:
+    """The side of "the Russian advances" (before) or "withdrawal of the AFU" (after)."""
+    after = re.match(r"\s+of\s+(?:the\s+)?(?:[\w,]+\s+){0,3}?", s[trig.end:])
+    if after:
+        a = next((x for x in actors if trig.end < x.start <= trig.end + after.end() + 2 and x.kind == "force"), None)
+        if a is not None:
+            return a
+    head = s[max(0, trig.start - 40):trig.start]
+    m = re.search(r"((?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:[\w-]+\s+){0,2}$", head)
+    if m:
+        for a in actors:
+            if a.end <= trig.start and trig.start - a.end <= 25 and a.kind in {"country", "force"}:
+                gap = s[a.end:trig.start]
+                if re.fullmatch(r"(?:[’']s)?\s+(?:[a-z-]+\s+){0,2}", gap):
+                    return a
+    from services.extract.actors import sides_in
+
+    word = re.search(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:[a-z-]+\s+){0,2}$", s[max(0, trig.start - 40):trig.start])
+    if word:
+        sides = sides_in(word.group(1))
+        if sides and re.fullmatch(r"(?:Russian|Ukrainian|North Korean|Russia[’']s|Ukraine[’']s|Moscow[’']s|Kyiv[’']s)", word.group(1)):
+            start = trig.start - len(s[max(0, trig.start - 40):trig.start]) + word.start(1)
+            return ActorMention(start, start + len(word.group(1)), sides, "country", word.group(1))
+    return None
+
+
+def _place_object(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: int) -> bool:
+    """Whether the trigger's object is a place ("entered the city", "captured Voznesenka")."""
+    window_end = trig.end + 60
+    stop = re.search(r"[,;.]", s[trig.end:])
+    if stop:
+        window_end = min(window_end, trig.end + stop.start() + 1)
+    if any(trig.end <= r.start - offset < window_end for r in cands):
+        return True
+    return bool(PLACE_NOUNS.search(s[trig.end:window_end][:45]))
+
+
+def _skip_as_location(s: str, r: _PlaceRef, offset: int) -> bool:
+    """A place that only qualifies the next one ("the Donetsk city of Pokrovsk", "Russia's Kursk region")."""
+    end = r.end - offset
+    return bool(_SUB_PLACE_FOLLOWS.match(s, end)) or bool(_POSSESSIVE_PLACE.match(s[end:]))
+
+
+def _locate(
+    s: str, sent: Sentence, trig: TriggerMatch, scope_end: int, cands: list[_PlaceRef],
+    later: list[_PlaceRef], state: _State, subject_place: bool, actor: ActorMention | None = None,
+) -> tuple[Place | None, bool]:
+    """The event's place: the trigger's object or goal, else the clause's, else the paragraph's latest.
+
+    Returns the place and whether the sentence itself names it.
+    """
+    off = sent.start
+    if actor is not None:
+        # A country that acts ("Russia massed troops") is not where it acts.
+        cands = [r for r in cands if not (actor.start <= r.start - off < actor.end)]
+    after = [r for r in cands if trig.end <= r.start - off < scope_end]
+    before = [r for r in cands if r.end - off <= trig.start]
+    after_nc = [r for r in after if not r.is_country and not _skip_as_location(s, r, off)]
+    before_nc = [r for r in before if not r.is_country and not _skip_as_location(s, r, off)]
+    order: list[list[_PlaceRef]]
+    if subject_place:
+        order = [before_nc[-1:], after_nc[:1], [r for r in before if r.is_country][-1:], after[:1]]
+    else:
+        order = [after_nc[:1], after[:1], before_nc[-1:], before[-1:]]
+    for group in order:
+        if group:
+            return group[0].place, True
+    # Not in the sentence: the paragraph's latest place, else its next one, else the text's recent one.
+    pool = [r for r in state.recent_places if off - r.end < _RECENT_WINDOW and r.start < off]
+    in_block = [r for r in pool if r.start >= state.block_start and not r.is_country]
+    if in_block:
+        return in_block[-1].place, False
+    ahead = [r for r in later if not r.is_country]
+    if ahead:
+        return ahead[0].place, False
+    non_country = [r for r in pool if not r.is_country]
+    if non_country:
+        return non_country[-1].place, False
+    if pool:
+        return pool[-1].place, False
+    return None, False
+
+
+def _pick_quantity(d: _Draft, quantities: list[QuantityMention]) -> Quantity | None:
+    wanted = {"deployment": ("troops", "equipment"), "advance": ("distance", "area", "places"),
+              "withdrawal": ("distance", "area", "places", "troops")}.get(d.type, ())
+    best: tuple[int, Quantity] | None = None
+    for q in quantities:
+        if q.kind not in wanted:
+            continue
+        dist = abs(q.start - d.trigger.end) if q.start >= d.trigger.end else abs(d.trigger.start - q.end) + 20
+        if dist < 120 and (best is None or dist < best[0]):
+            best = (dist, q.quantity)
+    return best[1] if best else None
+
+
+def _pick_date(s: str, pos: int, published: object) -> Occurred | None:
+    from datetime import date as _date
+
+    pub = published if isinstance(published, _date) else None
+    found = find_dates(s, pub)
+    if not found:
+        return None
+    return min(found, key=lambda d: abs(d.start - pos)).occurred
+
+
+def _finish(
+    article: Article, sent: Sentence, drafts: list[_Draft], speakers: list[SpeakerMention], cands: list[_PlaceRef]
+) -> list[Event]:
+    s = sent.text
+    hedged = bool(HEDGE.search(s))
+    claimant = speakers[0].name if speakers else unnamed_attribution(s)
+    out: list[Event] = []
+    for d in drafts:
+        conf = 0.9
+        if d.actor_kind == "country":
+            conf -= 0.1
+        if d.trigger.spec.voice == "nominal":
+            conf -= 0.1
+        if not d.location_direct:
+            conf -= 0.15
+        if hedged:
+            conf -= 0.2
+        conf = round(max(0.05, min(0.99, conf)), 2)
+        ev_id = _event_id(article.id, d.type, d.side, d.location, None, sent.start + d.trigger.start)
+        out.append(Event(
+            id=ev_id, article_id=article.id, source=article.source, url=article.url, type=d.type,
+            actor=Actor(side=d.side, name=d.actor_name), claimed_by=claimant, hedged=hedged,
+            location=d.location, quantity=d.quantity, occurred=_pick_date(s, d.trigger.start, article.published),
+            evidence=Evidence(sentence=s, start=sent.start, end=sent.end, trigger=d.trigger.text),
+            confidence=conf, extractor_version=EXTRACTOR_VERSION, published=article.published,
+        ))
+    for sp in speakers:
+        loc = next((r.place for r in cands if r.start - sent.start > sp.verb_start), None)
+        conf = 0.85 if sp.is_person else 0.75
+        if sp.side is None:
+            conf -= 0.1
+        ev_id = _event_id(article.id, "statement", sp.side, None, sp.name, sent.start + sp.verb_start)
+        out.append(Event(
+            id=ev_id, article_id=article.id, source=article.source, url=article.url, type="statement",
+            actor=Actor(side=sp.side, name=sp.name), speaker=sp.name, claimed_by=sp.name, hedged=False,
+            content=sp.content, location=loc, occurred=_pick_date(s, sp.verb_start, article.published),
+            evidence=Evidence(sentence=s, start=sent.start, end=sent.end, trigger=sp.verb),
+            confidence=round(conf, 2), extractor_version=EXTRACTOR_VERSION, published=article.published,
+        ))
+    return out

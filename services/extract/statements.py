@@ -1,0 +1,285 @@
+"""Statements: a named person or body that said, announced, confirmed, denied or urged.
+
+Unnamed sources ("one official", "military sources", "analysts") make no
+statement, but are still returned as the attribution of claims in the
+sentence (``claimed_by``). The speaker's side comes from a lexicon of
+well-known figures, or from side words in the title or apposition around the
+name ("Ukrainian President", "a Moscow-installed official").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.extract.actors import APOS, SIDE, alternation, sides_in
+from services.extract.lexicon import (
+    BODY_NOUNS,
+    KNOWN_BODIES,
+    KNOWN_PEOPLE,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    SIDE_TERMS,
+    UNNAMED_SOURCES,
+)
+
+_VERBS = (
+    r"said|says|say|stated|told|tells|announced|announces|confirmed|confirms|denied|denies|urged|urges|"
+    r"added|adds|claimed|claims|declared|declares|noted|notes|warned|warns|wrote|writes|insisted|insists|"
+    r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|explained|explains|indicated|indicates|remarked|argued|"
+    r"asserted|acknowledged|admitted|alleged|accused|vowed|pledged|promised|reiterated|reaffirmed|"
+    r"disclosed|revealed|commented|posted|tweeted|reported|reports|suggested|suggests|called\s+for|"
+    r"called\s+on|condemned|condemns|demanded|threatened|estimated|assessed|informed|briefed"
+)
+_PARTICIPLES = (
+    r"saying|stating|adding|noting|suggesting|reiterating|reaffirming|insisting|warning|urging|claiming|"
+    r"emphasi[sz]ing|stressing|arguing|declaring|announcing|confirming|denying|indicating|accusing|calling\s+for"
+)
+_SPEECH = re.compile(
+    rf"(?:(?<![\w-])(?P<verb>{_VERBS})|,\s*(?P<part>{_PARTICIPLES})|(?<![\w-])(?P<acc>according\s+to))(?![\w-])",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"(?<![\w-])(?:not|n't|never|yet\s+to|declined\s+to|refused\s+to|failed\s+to|would|could|will|may|might|"
+    r"was|were|is|are|been|being|to)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_CAP = r"(?:[A-ZÀ-ÝА-ЯІЇЄ][\w’'.-]*|[A-Z]\.)"
+_NAME_SEQ = re.compile(
+    rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CAP}|(?:de|van|von|bin|al|el|da|di|der|den|of|for|and|the)(?=\s+[A-Z])))*"
+    rf"(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
+)
+_BODY_NOUN = alternation(BODY_NOUNS)
+_SIDE_BODY = re.compile(
+    rf"(?<![\w-])(?:the\s+)?(?:{SIDE})(?:{APOS}s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_BODY_NOUN})(?![\w-])"
+    rf"(?!\s+(?:chief|head|spokes\w+|official|officer|minister|commander|member|source|director)\b)",
+    re.IGNORECASE,
+)
+_KNOWN_BODY = re.compile(rf"(?<![\w-])(?:{alternation(KNOWN_BODIES)})(?![\w-])", re.IGNORECASE)
+_GAP_OK = re.compile(
+    r"\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
+    r"(?:(?:also|later|then|previously|recently|earlier|further|again|separately|repeatedly|publicly|"
+    r"once\s+again|on\s+\w+|in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|video|"
+    r"address|speech|interview|briefing|message|report|comments?)(?:\s+on\s+[\w-]+)?)\s*,?\s*)*",
+    re.IGNORECASE,
+)
+# A name inside an apposition: lower-case words since the last comma ("an analyst with the").
+_IN_APPOSITION = re.compile(r",\s*(?:the|a|an)\s+[^,]*\b[a-z][\w-]*\s+(?:the\s+)?$")
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:he|she)\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(r"^\s+(?:him|her)\b", re.IGNORECASE)
+_INVERTED_LEFT = re.compile(r"(?:[,”\"’]|^)\s*$")
+_INVERTED_RIGHT = re.compile(r"\s+(?:(?:the|a|an)\s+[\w\s’'-]{0,40}?,\s*)?")
+_QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
+_UNNAMED_ATTRIBUTION = re.compile(
+    r"(?:^|,\s*)(?P<who>(?:(?:the|a|an|one|some|several|two|three|other|local|senior|western|military|"
+    r"[A-Z][\w’'-]*)\s+){0,3}(?:officials?|sources?|analysts?|experts?|media|bloggers|commanders?|"
+    r"observers|diplomats|reports?|intelligence|authorities|soldiers|troopers|troops))\s+"
+    r"(?:said|say|says|reported|report|claimed|claim|stated|believe)\b",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMention:
+    """A named speaker found in a sentence, with the speech verb it governs."""
+
+    name: str
+    side: str | None
+    is_person: bool
+    verb: str
+    verb_start: int
+    name_start: int
+    name_end: int
+    content: str | None
+
+
+def _clean_tokens(seq: str) -> list[str]:
+    return [t.strip(",") for t in seq.split()]
+
+
+def _is_place_word(token: str) -> bool:
+    low = token.lower().rstrip("’'s").rstrip("’'")
+    return low in SIDE_TERMS
+
+
+def person_name(seq: str) -> tuple[str, str] | None:
+    """(name, title) of a capitalised sequence that names a person, else None."""
+    tokens = _clean_tokens(re.sub(rf"{APOS}s$", "", seq.strip().rstrip(".")))
+    title: list[str] = []
+    while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE and (tokens[0].lower() in PERSON_TITLES or tokens[0].lower() in SIDE_TERMS
+                      or tokens[0].lower().rstrip("’'s") in SIDE_TERMS or tokens[0].lower() in {"of", "for", "the", "and"}):
+        title.append(tokens.pop(0))
+    if not tokens or len(tokens) > 4:
+        return None
+    known = " ".join(tokens).lower() in KNOWN_PEOPLE or tokens[-1].lower() in KNOWN_PEOPLE
+    for t in tokens:
+        low = t.lower()
+        if low in NOT_NAME_WORDS or low in ORG_WORDS or low in PERSON_TITLES or (_is_place_word(t) and not known):
+            return None
+        if low in {"of", "for", "and", "the"} or t.startswith("("):
+            return None
+    return " ".join(tokens), " ".join(title)
+
+
+def _body_name(seq: str) -> str | None:
+    """The name of a capitalised sequence that names an organisation, else None."""
+    tokens = _clean_tokens(seq)
+    if any(t.lower() in ORG_WORDS for t in tokens) and len(tokens) >= 2:
+        name = seq.strip()
+        name = re.sub(r"^(?:The|A)\s+", "", name)
+        return name
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    start: int
+    end: int
+    name: str
+    side: str | None
+    is_person: bool
+
+
+def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
+    """Named persons and bodies of a sentence, in order."""
+    out: list[_Entity] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < o.end and o.start < e for o in out)
+
+    for m in _SIDE_BODY.finditer(sentence):
+        out.append(_Entity(m.start(), m.end(), re.sub(r"^the\s+", "", m.group(0), flags=re.I), sides_in(m.group(0))[:1][0] if sides_in(m.group(0)) else None, False))
+    for m in _KNOWN_BODY.finditer(sentence):
+        if not overlaps(m.start(), m.end()):
+            key = re.sub(r"\s+", " ", m.group(0).lower())
+            out.append(_Entity(m.start(), m.end(), m.group(0), KNOWN_BODIES.get(key), False))
+    for m in _NAME_SEQ.finditer(sentence):
+        seq = m.group(0)
+        s, e = m.start(), m.end()
+        if overlaps(s, e):
+            continue
+        body = _body_name(seq)
+        if body:
+            out.append(_Entity(s, e, body, sides_in(seq)[:1][0] if sides_in(seq) else None, False))
+            continue
+        parsed = person_name(seq)
+        if parsed is None:
+            continue
+        name, title = parsed
+        name_start = s + seq.find(name.split()[0]) if name.split()[0] in seq else s
+        if any(ps <= name_start < pe for ps, pe in places):
+            continue
+        last = name.split()[-1].lower().rstrip("’'s").rstrip("’'")
+        full = name.lower()
+        known = full in KNOWN_PEOPLE or last in KNOWN_PEOPLE
+        # A lone word is a name only when known or titled ("General Syrskiy", "Tusk").
+        if len(name.split()) == 1 and not known and not title:
+            if not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:]):
+                continue
+        side = KNOWN_PEOPLE.get(full, KNOWN_PEOPLE.get(last)) if known else None
+        out.append(_Entity(name_start, e, re.sub(rf"{APOS}s$", "", name), side, True))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _side_from_context(sentence: str, ent: _Entity) -> str | None:
+    """A speaker's side from the title before the name or the apposition after it."""
+    if ent.side:
+        return ent.side
+    after = re.match(r"\s*,\s*((?:the|a|an|[\w-]+[’']s)\s[^,]{1,100})", sentence[ent.end:])
+    if after and not _SPEECH.search(after.group(1)):
+        found = sides_in(after.group(1))
+        if found:
+            return found[0]
+    lo = max(sentence.rfind(". ", 0, ent.start), sentence.rfind(";", 0, ent.start), ent.start - 90, 0)
+    before = sentence[lo:ent.start]
+    before = re.split(r"(?<![\w-])(?:that|and|but|while|said|says)(?![\w-])", before)[-1]
+    found = sides_in(before)
+    return found[-1] if found else None
+
+
+def _content(sentence: str, verb_start: int, verb_end: int) -> str | None:
+    """The quote, or the reported clause, of a statement sentence."""
+    q = _QUOTE.search(sentence)
+    if q:
+        return q.group(1).strip(" ,.")
+    rest = sentence[verb_end:].strip()
+    rest = re.sub(r"^(?:that|on\s+\w+|in\s+a\s+[^,]+,)\s+", "", rest)
+    if len(rest) > 12 and not rest.startswith(","):
+        return rest.rstrip(".")
+    head = sentence[:verb_start].rstrip(" ,")
+    head = re.sub(r",[^,]*$", "", head) if head.count(",") else head
+    return head.strip(" “”\"") or None
+
+
+def find_speakers(sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None) -> list[SpeakerMention]:
+    """Named speakers of ``sentence``; "he said" resolves to ``last_person``."""
+    if not _SPEECH.search(sentence):
+        return []
+    ents = _entities(sentence, places)
+    out: list[SpeakerMention] = []
+    for m in _SPEECH.finditer(sentence):
+        vstart = m.start("verb") if m.group("verb") else m.start("part") if m.group("part") else m.start("acc")
+        vend = m.end()
+        verb = m.group(0).lstrip(", ")
+        found: _Entity | None = None
+        pronoun = False
+        if m.group("acc"):
+            after = sentence[vend:]
+            if _PRONOUN_OBJECT.match(after):
+                pronoun = True
+            else:
+                stop = re.search(r"[,.;]|$", after)
+                limit = vend + (stop.start() if stop else len(after))
+                inside = [e for e in ents if vend <= e.start < limit]
+                found = inside[-1] if inside else None
+        elif m.group("part"):
+            # The subject of the main clause speaks: the first name after any opening phrase.
+            lo = clause_subject_limit(sentence)
+            before = [e for e in ents if e.end <= vstart and "," not in sentence[lo:e.start]]
+            found = before[0] if before else None
+        else:
+            if _NEGATED.search(sentence[max(0, vstart - 30):vstart]):
+                continue
+            left = sentence[:vstart]
+            for ent in reversed([e for e in ents if e.end <= vstart]):
+                if not _GAP_OK.fullmatch(left[ent.end:]):
+                    continue
+                if _IN_APPOSITION.search(left[:ent.start]):
+                    continue  # "X, a military analyst with the Black Bird Group, said": X speaks
+                found = ent
+                break
+            if found is None and _PRONOUN_SUBJECT.search(left):
+                pronoun = True
+            if found is None and not pronoun and _INVERTED_LEFT.search(left):
+                right = _INVERTED_RIGHT.match(sentence, vend)
+                pos = right.end() if right else vend
+                found = next((e for e in ents if e.start == pos or (pos <= e.start <= pos + 2)), None)
+        if pronoun and last_person is not None:
+            out.append(SpeakerMention(last_person.name, last_person.side, True, verb, vstart, -1, -1,
+                                      _content(sentence, vstart, vend)))
+            continue
+        if found is None or found.name.lower() in UNNAMED_SOURCES:
+            continue
+        side = _side_from_context(sentence, found) if found.is_person else found.side
+        out.append(SpeakerMention(found.name, side, found.is_person, verb, vstart, found.start, found.end,
+                                  _content(sentence, vstart, vend)))
+    return out
+
+
+def clause_subject_limit(sentence: str) -> int:
+    """Where a sentence's main clause starts, after an opening phrase ("On the diplomatic front, ")."""
+    m = re.match(r"[^,]{0,60},\s*", sentence)
+    return m.end() if m else 0
+
+
+def unnamed_attribution(sentence: str) -> str | None:
+    """Who an unnamed attribution credits ("Ukrainian media reported" -> "Ukrainian media")."""
+    m = re.search(r"according\s+to\s+([^,.;]{2,60})", sentence, re.IGNORECASE)
+    if m:
+        return m.group(1).strip()
+    m = _UNNAMED_ATTRIBUTION.search(sentence)
+    if m:
+        return m.group("who").strip()
+    m = re.search(r",\s*(?:say|says|said)\s+((?:[\w’'-]+\s+){0,2}(?:officials?|sources?|analysts?|experts?))", sentence)
+    return m.group(1).strip() if m else None

@@ -1,0 +1,214 @@
+"""Words that signal an advance, a withdrawal or a deployment, and what blocks them.
+
+One compiled pattern with a named group per trigger family; ``TRIGGERS`` says
+how each family finds its actor (subject, "by" agent, object) and whether it
+needs a place as its object ("captured Voznesenka", not "captured 12 agents").
+``blocked_by`` finds what turns a trigger into a non-event: a modal, a plan,
+a negation, a hedged assessment, a condition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from shared.schemas import EventType
+
+Voice = Literal["active", "passive", "agent_after", "causative", "nominal", "transitive"]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    """How one trigger family is read."""
+
+    type: EventType
+    voice: Voice
+    needs_place_object: bool = False  # the object must be a place ("entered the city")
+    strong: bool = False  # military by itself: a country name may be its agent
+
+
+TRIGGERS: dict[str, TriggerSpec] = {
+    "adv_take": TriggerSpec("advance", "active", needs_place_object=True, strong=True),
+    "adv_control": TriggerSpec("advance", "active", strong=True),
+    "adv_enter": TriggerSpec("advance", "active", needs_place_object=True),
+    "adv_go": TriggerSpec("advance", "active"),
+    "adv_incursion": TriggerSpec("advance", "active", strong=True),
+    "adv_fell": TriggerSpec("advance", "agent_after", strong=True),
+    "wd_leave": TriggerSpec("withdrawal", "active", needs_place_object=True),
+    "wd_go": TriggerSpec("withdrawal", "active"),
+    "wd_lose": TriggerSpec("withdrawal", "active", strong=True),
+    "wd_passive": TriggerSpec("withdrawal", "passive"),
+    "cause": TriggerSpec("advance", "causative"),
+    "dep_send": TriggerSpec("deployment", "transitive"),
+    "dep_join": TriggerSpec("deployment", "active"),
+    "dep_by": TriggerSpec("deployment", "agent_after"),
+    "nom_adv": TriggerSpec("advance", "nominal"),
+    "nom_wd": TriggerSpec("withdrawal", "nominal"),
+    "nom_dep": TriggerSpec("deployment", "nominal"),
+}
+
+_DIRECTION = (
+    r"(?:into|through|deeper|further|forward|ahead|on|onward|toward|towards|closer|north|south|east|west|"
+    r"northward|southward|eastward|westward|northwest|northeast|southwest|southeast|past|beyond|across)"
+)
+_PATTERN = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<adv_control>(?:took|take[ns]?|taking|gain(?:ed|ing|s)?|establish(?:ed|ing|es)?|seiz(?:ed|ing|es?)"
+    r"|assum(?:ed|ing|es?)|secur(?:ed|ing|es?)|regain(?:ed|ing|s)?|retak(?:e|en|es|ing)|retook)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))"
+    r"|(?P<dep_join>join(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|fight|war|conflict|battle|combat|hostilities|offensive|front|ranks)"
+    r"|participat(?:e|es|ed|ing)\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:hostilities|fighting|combat|war|battles?|assaults?|offensive|operations)"
+    r"|engag(?:ed|ing)\s+in\s+(?:\w+\s+)?(?:combat|fighting|hostilities|battles?)|f(?:ight|ighting|ights|ought)\s+alongside"
+    r"|arriv(?:e|ed|es|ing)\s+(?:in|at)|(?:took|take|taking|takes)\s+part\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|hostilities|combat|battles?|assaults?|offensive|war))"
+    r"|(?P<adv_take>(?:captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)"
+    r"|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|reclaim(?:s|ed|ing)?|regain(?:s|ed|ing)?"
+    r"|overr(?:an|un|uns|unning)|storm(?:s|ed|ing)|encircl(?:e|es|ed|ing)|invad(?:e|es|ed|ing)|won\s+back"
+    r"|win(?:s|ning)?\s+back|took\s+back|tak(?:e|es|ing|en)\s+back|took|taken)(?:\s+back)?)"
+    r"|(?P<adv_incursion>launch(?:ed|ing|es)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:incursion|invasion|offensive|ground\s+operation)\s+into)"
+    r"|(?P<adv_enter>ent(?:er|ers|ered|ering)|re-?enter(?:s|ed|ing)?|penetrat(?:e|es|ed|ing)|reach(?:ed|es|ing)?)"
+    r"|(?P<adv_go>broke\s+(?:into|through)|break(?:s|ing)?\s+(?:into|through)|broken\s+(?:into|through)"
+    r"|cross(?:ed|es|ing)?\s+into|mov(?:e|ed|es|ing)\s+into|march(?:ed|es|ing)?\s+into|roll(?:ed|s|ing)?\s+into"
+    r"|swe(?:pt|ep|eps|eping)\s+(?:into|across|through|throughout)|burst\s+into"
+    rf"|push(?:ed|es|ing)?\s+{_DIRECTION}|advanc(?:e|es|ed|ing)"
+    r"|(?:made|make|makes|making)\s+(?:\w+\s+){0,3}?(?:advances|gains|inroads)"
+    r"|gain(?:ed|ing|s)?\s+(?:a\s+)?(?:foothold|ground)|clos(?:ed|ing|es?)\s+in\s+on"
+    r"|improv(?:ed|ing|es?)\s+(?:\w+\s+)?(?:tactical\s+)?positions?"
+    r"|(?:secur|establish)(?:ed|ing|es?)\s+(?:a\s+)?(?:bridgehead|foothold)|overrunning"
+    r"|expand(?:ed|ing|s)?\s+(?:the|their|its|a)\s+(?:bridgehead|zone\s+of\s+control|foothold))"
+    r"|(?P<adv_fell>f[ea]ll(?:s|en)?\s+to)"
+    r"|(?P<wd_passive>(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:(?:forced|pushed|driven|thrown|beaten|knocked|kicked)\s+(?:back|out|away|off)"
+    r"|repelled|repulsed|ousted|expelled|dislodged|routed|forced\s+to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee)))"
+    r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing))"
+    r"|(?P<wd_go>withdr(?:aw|aws|ew|awn|awing)|retreat(?:s|ed|ing)?|pull(?:ed|ing|s)?\s+(?:out|back)"
+    r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?)"
+    r"|(?P<wd_leave>left|leav(?:e|es|ing)|abandon(?:s|ed|ing)?|exit(?:s|ed|ing)?|gave\s+up|giv(?:e|es|ing)\s+up"
+    r"|surrender(?:ed|s|ing)?|relinquish(?:ed|es|ing)?)"
+    r"|(?P<cause>push(?:ed|es|ing)?|dr[oi]ve|driv(?:es|ing|en)|forc(?:ed|ing)|knock(?:ed|s|ing)?|oust(?:ed|s|ing)?"
+    r"|expel(?:led|s|ling)?|dislodg(?:e|ed|es|ing)|kick(?:ed|s|ing)?|threw|throw(?:s|ing)?|flush(?:ed|es|ing)?)"
+    r"|(?P<dep_by>(?:supported|backed|reinforced|assisted|aided|joined)\s+by)"
+    r"|(?P<dep_send>(?:re)?deploy(?:s|ed|ing)?|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|transferr?(?:ed|ing|s)?"
+    r"|mass(?:ed|es|ing)|amass(?:ed|es|ing)?|mobili[sz](?:e|ed|es|ing)|assembl(?:e|ed|es|ing)|station(?:ed|s|ing)?"
+    r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
+    r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing))"
+    r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|offensive\s+into)"
+    r"|(?P<nom_wd>withdrawal|retreat|pullout|pull-out)"
+    r"|(?P<nom_dep>deployment|redeployment|arrival|presence|influx|inflow|build-?up|involvement|participation|massing)"
+    r")(?![\w-])",
+    re.IGNORECASE,
+)
+# Cheap pre-check: sentences without any of these stems cannot hold a military trigger.
+PREFILTER = re.compile(
+    r"captur|seiz|occup|liberat|retak|retook|reclaim|regain|overr|storm|encircl|invad|back|took|taken|control|"
+    r"launch|ent[e]r|penetrat|reach|broke|break|cross|into|swe[ep]|push|advanc|gain|inroad|clos|improv|secur|"
+    r"bridgehead|fell|fall|forc|repel|repuls|oust|expel|dislodg|rout|los[eti]|ced|withdr|retreat|pull|fle[de]|"
+    r"left|leav|abandon|exit|gave|give|surrender|relinquish|dr[oi]v|knock|kick|thr[eo]w|flush|support|join|"
+    r"particip|engag|fight|fought|arriv|part|deploy|sen[dt]|dispatch|transfer|mass|mobili|assembl|station|"
+    r"recruit|br[io]|rush|concentrat|leverag|employ|reinforc|presence|influx|inflow|build|involve",
+    re.IGNORECASE,
+)
+
+# Nouns that make the object of "captured"/"entered"/"left" a place.
+PLACE_NOUNS = re.compile(
+    r"(?<![\w-])(?:village|villages|town|towns|city|cities|settlement|settlements|outskirts|suburbs?|edge|"
+    r"centre|center|district|territory|territories|positions?|ground|area|region|oblast|province|bridgehead|"
+    r"heights?|bank|river|border|swathe|strip|hamlet|stronghold|foothold|station|industrial\s+zone|"
+    r"neighbou?rhoods?|airport|airfield|base|plant|mine|island|peninsula|coast|hill|forest|road|highway|"
+    r"farmland|land|lands|patch|pocket|salient|front|line|lines|trenches|fortifications|checkpoint|bridge|"
+    r"dam|port|countryside|republic|microdistrict|quarter)(?![\w-])",
+    re.IGNORECASE,
+)
+
+# Words between actor and trigger (or just before the trigger) that make it no event.
+_NEAR_BLOCK = re.compile(
+    r"(?<![\w-])(?:could|would|might|may|should|can|cannot|can't|will|won't|shall|must|'ll|"
+    r"not|n't|never|no\s+longer|without|"
+    r"likely|unlikely|probably|possibly|perhaps|apparently|presumably|"
+    r"appears?\s+to|appeared\s+to|seems?\s+to|seemed\s+to|believed\s+to|thought\s+to|assessed\s+to|expected\s+to|"
+    r"anticipated\s+to|set\s+to|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|"
+    r"aims?\s+to|aiming\s+to|aimed\s+to|seeks?\s+to|seeking\s+to|sought\s+to|trying\s+to|tried\s+to|tries\s+to|"
+    r"attempt(?:s|ed|ing)?\s+to|attempt|preparing\s+to|prepares?\s+to|prepared\s+to|ready\s+to|threaten(?:s|ed|ing)?\s+to|"
+    r"hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|wanted\s+to|failed\s+to|fail\s+to|unable\s+to|refused\s+to|"
+    r"struggl(?:e|es|ed|ing)\s+to|bid\s+to|in\s+order\s+to|so\s+as\s+to|considering|consider|mulling|"
+    r"almost|nearly|ordered\s+to|urged\s+to|called\s+on|call\s+for|demand(?:s|ed)?|would-be|potential|possible|"
+    r"allowed\s+to|allow|enable|help|helped|if|unless|whether)(?![\w-])",
+    re.IGNORECASE,
+)
+# A bare "to" before the trigger is an infinitive (a purpose or plan) unless a
+# verb of beginning or continuing governs it ("began to leave").
+_INFINITIVE = re.compile(r"(?<![\w-])to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_INFINITIVE_OK = re.compile(
+    r"(?<![\w-])(?:began|begun|begin|begins|beginning|started|start|starts|starting|continued?|continues|"
+    r"continuing|managed|manages|manage|able|went\s+on|proceeded|forced|forcing|force|forces|had|has|have|used|moved|rushed|"
+    r"sent|deployed|transferred|recruited|mobili[sz]ed)\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+# Anywhere earlier in the clause: a condition or a denial governs the whole clause.
+_CLAUSE_BLOCK = re.compile(
+    r"(?<![\w-])(?:if|unless|whether|in\s+case|denied|denies|deny|denying|refuted|rejected\s+(?:claims|reports)|"
+    r"dismissed\s+(?:claims|reports)|false(?:ly)?|fake|no\s+evidence|did\s+not\s+confirm|"
+    r"would|could|might|may|plans?|planned|planning|intends?|intention|goal|aims?\s+to|objective|"
+    r"threat(?:ens|ened)?|prepar(?:e|es|ed|ing)|anticipated|expected|ready\s+to|forecast|predict(?:s|ed)?)(?![\w-])",
+    re.IGNORECASE,
+)
+# Where a new clause starts: its subject is what the rules look for.
+CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|although)\s", re.IGNORECASE)
+# Hedges that keep the event but mark it as a claim.
+HEDGE = re.compile(
+    r"(?<![\w-])(?:reportedly|allegedly|purportedly|supposedly|claim(?:s|ed)?|alleged|it\s+is\s+reported|"
+    r"reports?\s+(?:say|said|suggest)|unconfirmed|unverified|could\s+not\s+be\s+(?:independently\s+)?verified|"
+    r"a\s+reported|is\s+said\s+to|are\s+said\s+to|according\s+to\s+(?:unconfirmed|some|media)|rumou?red)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger at ``[start, end)`` of a sentence, of family ``family``."""
+
+    start: int
+    end: int
+    family: str
+    spec: TriggerSpec
+    text: str
+
+
+def find_triggers(sentence: str) -> list[TriggerMatch]:
+    """Every trigger of ``sentence``, in order."""
+    if not PREFILTER.search(sentence):
+        return []
+    out: list[TriggerMatch] = []
+    for m in _PATTERN.finditer(sentence):
+        family = m.lastgroup
+        if family is None:
+            continue
+        out.append(TriggerMatch(m.start(), m.end(), family, TRIGGERS[family], m.group(0)))
+    return out
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding ``pos`` begins."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sentence, 0, pos):
+        start = m.end()
+    return start
+
+
+def blocked_by(sentence: str, trigger_start: int, left: int) -> str | None:
+    """What makes the trigger at ``trigger_start`` no event (a modal, a plan, a negation), or None.
+
+    ``left`` is where the trigger's actor ends (or its clause begins): words
+    between it and the trigger govern the trigger.
+    """
+    window = sentence[max(left, trigger_start - 80):trigger_start]
+    m = _NEAR_BLOCK.search(window)
+    if m:
+        return m.group(0)
+    if _INFINITIVE.search(window) and not _INFINITIVE_OK.search(sentence[max(0, trigger_start - 60):trigger_start]):
+        return "to"
+    clause = sentence[clause_start(sentence, trigger_start):trigger_start]
+    m = _CLAUSE_BLOCK.search(clause)
+    if m:
+        return m.group(0)
+    if sentence.rstrip().endswith("?"):
+        return "?"
+    return None

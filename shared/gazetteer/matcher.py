@@ -1,0 +1,284 @@
+"""The name index (an Aho-Corasick automaton over normalised names) and the text scanner.
+
+Scanning an article is one pass of the automaton over the normalised text,
+then cheap checks on each hit: word boundaries, capitalisation, the person-name
+cues of ``stoplist``, and longest-match-wins among overlapping hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import ahocorasick  # no type stubs: pyproject.toml tells mypy to treat it as Any
+from rapidfuzz import fuzz
+
+from shared.gazetteer.data import FULL_COUNTRIES, GazetteerData, NamedEntry, RegionNames
+from shared.gazetteer.normalise import normalise_name, normalise_text
+from shared.gazetteer.stoplist import ACRONYMS, FIRST_NAMES, ORGANISATION_WORDS, STOP_KEYS, TITLES
+
+MIN_KEY_LENGTH = 3
+SIMILAR_ALTERNATE = 75.0  # rapidfuzz ratio between an alternate name and the entry's own name
+# Names whose letters are all Latin or Cyrillic (plus spaces and punctuation used in names);
+# other scripts cannot occur in the texts this pipeline reads.
+_USABLE_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\s'’ʼʹ`\-.()]+$")
+_CYRILLIC_KEY = re.compile(r"^[\u0400-\u04FF '\-.]+$")
+# Case endings accepted after a Cyrillic name (Купянске, Покровська, Харківщині, Курской).
+INFLECTIONS = frozenset(
+    [
+        "а",
+        "у",
+        "е",
+        "і",
+        "и",
+        "ю",
+        "я",
+        "ї",
+        "ом",
+        "ем",
+        "ой",
+        "ою",
+        "ею",
+        "ей",
+        "ові",
+        "еві",
+        "ій",
+        "ий",
+        "ої",
+        "ого",
+        "ому",
+        "ым",
+        "ом",
+        "ах",
+        "ях",
+        "ам",
+        "ям",
+    ]
+)
+# Russian/Ukrainian names ending in these drop the letter before a case ending (Одеса -> Одесі).
+_STEM_FINALS = frozenset("аяьоеий")
+_INFLECTION_AFTER = re.compile(r"[\u0400-\u04FF]{1,3}(?![^\W\d_])")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+# Case forms of Russian and Ukrainian "<adjective> область/край" (Курская область, Курской области).
+_ADJECTIVE_FORMS = {
+    "ская": ("ская", "ской", "скую", "скою"),
+    "цкая": ("цкая", "цкой", "цкую"),
+    "ска": ("ська", "ської", "ській", "ську", "ською"),
+    "цька": ("цька", "цької", "цькій", "цьку", "цькою"),
+    "ька": ("ька", "ької", "ькій", "ьку", "ькою"),
+    "кая": ("кая", "кой", "кую"),
+    "ский": ("ский", "ского", "скому", "ском"),
+    "ський": ("ський", "ського", "ському", "ськім", "ськом"),
+    "кий": ("кий", "кого", "кому", "ком"),
+}
+_REGION_NOUN_FORMS = {
+    "oblast": ("область", "области", "областью", "області", "областю", "обл."),
+    "krai": ("край", "края", "краю", "краем", "крае"),
+}
+_ENGLISH_REGION_WORDS = {
+    "oblast": ("oblast", "region", "province", "oblast'", "regions", "oblasts"),
+    "krai": ("krai", "kray", "region", "territory"),
+}
+
+
+@dataclass(slots=True)
+class NameKey:
+    """What a normalised name stands for: the entries named exactly so, and those it is the stem of."""
+
+    key: str
+    exact: list[tuple[int, bool]] = field(default_factory=list)  # (entry index, primary name)
+    stem: list[tuple[int, bool]] = field(default_factory=list)
+    cyrillic: bool = False
+    acronym: bool = False
+
+
+@dataclass(slots=True)
+class NameHit:
+    """A name found in a text, before it is resolved to one entry."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    candidates: list[tuple[int, bool]]
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word before ``start`` when only spaces (and a title's full stop) separate them."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return ""
+    if end > 0 and text[end - 1] == ".":
+        end -= 1
+    begin = end
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end]
+
+
+def _usable(name: str) -> bool:
+    return bool(_USABLE_NAME.match(name)) and not (name.isupper() and len(name) <= 4)
+
+
+def _cyrillic_adjective_forms(adjective: str) -> list[str]:
+    low = normalise_name(adjective)
+    for ending, forms in sorted(_ADJECTIVE_FORMS.items(), key=lambda item: -len(item[0])):
+        if low.endswith(ending):
+            stem = low[: -len(ending)]
+            return [stem + form for form in forms]
+    return [low]
+
+
+def region_keys(parts: RegionNames) -> list[str]:
+    """Every name a region is written as: "Kursk region", "Курской области", "Yakutia"."""
+    names: list[str] = [*parts.standalone, *parts.extra]
+    english = _ENGLISH_REGION_WORDS.get(parts.kind_word, ())
+    for short in parts.short:
+        names += [f"{short} {word}" for word in english]
+        if parts.kind_word == "oblast":
+            names += [f"{short}ska oblast", f"{short} oblast region"]
+    nouns = _REGION_NOUN_FORMS.get(parts.kind_word, ())
+    for adjective in parts.cyrillic_adjectives:
+        names += [f"{form} {noun}" for form in _cyrillic_adjective_forms(adjective) for noun in nouns]
+    return names
+
+
+class NameIndex:
+    """Normalised names -> entries, as an Aho-Corasick automaton."""
+
+    def __init__(self, data: GazetteerData) -> None:
+        keys: dict[str, NameKey] = {}
+        for index, named in enumerate(data.entries):
+            for name, primary in self._names_of(named, data):
+                self._add(keys, name, index, primary)
+        # Every key starts with a space, and the scanned text too: the automaton then only
+        # reports names that start a word, which is most of the speed of ``scan``.
+        self.automaton = ahocorasick.Automaton()
+        for key, value in keys.items():
+            self.automaton.add_word(" " + key, value)
+        self.automaton.make_automaton()
+        self.key_count = len(keys)
+
+    @staticmethod
+    def _names_of(named: NamedEntry, data: GazetteerData) -> Iterable[tuple[str, bool]]:
+        entry = named.entry
+        if entry.kind == "region" and entry.admin1_code in data.region_names:
+            for name in region_keys(data.region_names[entry.admin1_code]):
+                yield name, True
+        for name in named.primary:
+            yield name, True
+        if not named.other:
+            return
+        # GeoNames alternate names include other languages' exonyms and odd short
+        # forms ("Part" for Perth, "Bin" for Vienna, "Der" for Győr). Outside
+        # Ukraine and Russia only Cyrillic names and Latin ones close to the
+        # entry's own name are kept; inside, very short ones must be close too.
+        own = normalise_name(entry.name)
+        full = entry.country in FULL_COUNTRIES
+        for name in named.other:
+            key = normalise_name(name)
+            if _CYRILLIC_KEY.match(key) or (full and len(key) > 4) or fuzz.ratio(key, own) >= SIMILAR_ALTERNATE:
+                yield name, False
+
+    @staticmethod
+    def _add(keys: dict[str, NameKey], name: str, index: int, primary: bool) -> None:
+        if not _usable(name) and normalise_name(name) not in ACRONYMS:
+            return
+        for variant in (normalise_name(name),):
+            if len(variant) < MIN_KEY_LENGTH and variant not in ACRONYMS:
+                continue
+            if variant in STOP_KEYS:
+                continue
+            slot = keys.get(variant)
+            if slot is None:
+                cyrillic = bool(_CYRILLIC_KEY.match(variant))
+                slot = keys[variant] = NameKey(variant, cyrillic=cyrillic, acronym=variant in ACRONYMS)
+            if all(existing != index for existing, _ in slot.exact):
+                slot.exact.append((index, primary))
+            if slot.cyrillic and variant[-1] in _STEM_FINALS and len(variant) >= 5:
+                stem = variant[:-1]
+                stem_slot = keys.get(stem)
+                if stem_slot is None:
+                    stem_slot = keys[stem] = NameKey(stem, cyrillic=True)
+                if all(existing != index for existing, _ in stem_slot.stem):
+                    stem_slot.stem.append((index, primary))
+
+    def lookup(self, name: str) -> NameKey | None:
+        """The entries named exactly ``name`` (any spelling the index knows), or None."""
+        found: NameKey | None = self.automaton.get(" " + normalise_name(name), None)
+        return found if found is not None and found.exact else None
+
+    def keys(self) -> list[str]:
+        """Every indexed key that names an entry outright (for fuzzy suggestions)."""
+        return [key[1:] for key, value in self.automaton.items() if value.exact]
+
+    def scan(self, text: str, strict: bool = True) -> list[NameHit]:
+        """Names in ``text``, longest first where they overlap, in text order.
+
+        ``strict`` applies the rules for running text (capitalisation, person
+        names); without it any case is accepted, for names typed by a user.
+        """
+        normalised = normalise_text(text)
+        norm = normalised.text
+        length = len(norm)
+        hits: list[NameHit] = []
+        for last, value in self.automaton.iter(" " + norm):
+            info: NameKey = value
+            end = last  # exclusive, in ``norm`` (the leading space shifts by one)
+            start = end - len(info.key)
+            candidates = info.exact
+            if end < length and norm[end].isalnum():
+                if not info.cyrillic:
+                    continue
+                ending = _INFLECTION_AFTER.match(norm, end)
+                if ending is None or ending.group() not in INFLECTIONS:
+                    continue
+                end = ending.end()
+                candidates = info.exact + info.stem
+            if not candidates:
+                continue
+            original_start = normalised.original_start(start)
+            original_end = normalised.original_end(end)
+            surface = text[original_start:original_end]
+            if strict and not self._plausible(text, original_start, original_end, surface, info):
+                continue
+            if not strict and info.acronym and surface != surface.upper():
+                continue
+            hits.append(NameHit(original_start, original_end, surface, info.key, candidates))
+        return self._longest(hits)
+
+    @staticmethod
+    def _plausible(text: str, start: int, end: int, surface: str, info: NameKey) -> bool:
+        first = surface[0]
+        if first.lower() != first.upper() and not first.isupper():
+            return False  # "kursk" in lower case is not a name in running text
+        if info.acronym and surface != surface.upper():
+            return False  # "Us" is not the US
+        word = _previous_word(text, start)
+        if word and word[0].isupper() and (word.lower() in TITLES or word.lower() in FIRST_NAMES):
+            return False  # "President Kim", "Donald Tusk"
+        after = _NEXT_WORD.match(text, end)
+        if after is not None and after.group(1)[0].isupper():
+            following = after.group(1).lower()
+            if following in ORGANISATION_WORDS:
+                return False  # "Kyiv Independent"
+            if info.key in FIRST_NAMES and following not in ("oblast", "region", "krai"):
+                return False  # "Vladimir Putin"
+        return True
+
+    @staticmethod
+    def _longest(hits: list[NameHit]) -> list[NameHit]:
+        hits.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
+        kept: list[NameHit] = []
+        reach = -1
+        for hit in hits:
+            if hit.start >= reach:
+                kept.append(hit)
+                reach = hit.end
+            elif kept and hit.end > kept[-1].end and hit.start == kept[-1].start:
+                kept[-1] = hit
+        return kept

