@@ -159,7 +159,7 @@ async def _events_since(bootstrap: str, topic: str, offsets: dict[int, int], art
         ends = await consumer.end_offsets(tps)
         for tp in tps:
             consumer.seek(tp, offsets.get(tp.partition, 0))
-        while any(await consumer.position(tp) < ends[tp] for tp in tps):
+        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
             for messages in (await consumer.getmany(timeout_ms=500)).values():
                 for m in messages:
                     event = decode(Event, m.value)

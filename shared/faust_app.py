@@ -20,6 +20,9 @@ def make_faust_app(service: str, settings: FrontwatchSettings, **overrides: Any)
         "web_enabled": False,  # several workers per machine; the HTTP APIs are separate FastAPI apps
         "consumer_auto_offset_reset": "earliest",
         "producer_acks": -1,
+        # A crashed worker's partitions move to the others within seconds, not the one-minute default.
+        "broker_session_timeout": 10.0,
+        "broker_heartbeat_interval": 2.0,
         "broker_commit_every": 100,
         "broker_commit_interval": 1.0,
         "table_cleanup_interval": 60.0,

@@ -41,7 +41,8 @@ async def test_replay_rejects_non_articles_to_the_dlq_and_goes_on(isolated: Fron
     (tmp_path / "fine.txt").write_text(f"A fine article written at {time.time()}.")
     summary = await replay_paths([str(tmp_path)], isolated)
     assert summary.published == 1 and len(summary.rejected) == 2
-    dlq = await read_topic(isolated.kafka_bootstrap, TopicNames.from_settings(isolated).dlq("articles"), until_count=2, timeout=10)
+    dlq_topic = TopicNames.from_settings(isolated).dlq("articles")
+    dlq = await read_topic(isolated.kafka_bootstrap, dlq_topic, until_count=2, timeout=10)
     reasons = sorted(decode(DeadLetter, value).reason for _, value, _ in dlq)
     assert any("empty file" in r for r in reasons) and any("binary" in r for r in reasons)
     assert all(dict(headers)["x-frontwatch-reason"] for _, _, headers in dlq)

@@ -48,7 +48,8 @@ def test_folder_glob_and_json_records(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("not an article file")
     items = list(read_articles([str(tmp_path)]))
     assert all(isinstance(i, Article) for i in items)
-    assert sorted(i.text for i in items if isinstance(i, Article)) == ["A first article body.", "Fourth.", "Second body.", "Third."]
+    texts = sorted(i.text for i in items if isinstance(i, Article))
+    assert texts == ["A first article body.", "Fourth.", "Second body.", "Third."]
     fourth = next(i for i in items if isinstance(i, Article) and i.text == "Fourth.")
     assert fourth.published == date(2025, 1, 2) and fourth.source == "single.json"
     assert len(list(read_articles([str(tmp_path / "*.txt")]))) == 1

@@ -1,0 +1,125 @@
+"""Delivery as an analyst's receiver sees it: retries, the DLQ and redeliver, a worker crash mid-delivery."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from services.pipeline import LocalPipeline
+from shared.codec import decode, encode
+from shared.gazetteer import load_gazetteer
+from shared.kafka import ensure_topics, read_topic
+from shared.schemas import ArticlePlaces, DeadLetter, PlaceMention
+from shared.signing import verify
+from tests.e2e.conftest import eventually, free_port
+from tests.integration.test_alerts_api import create_token, wait_healthy
+from tests.receiver import Receiver, body_json, running
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def alerts(pipeline: LocalPipeline) -> Iterator[tuple[LocalPipeline, httpx.Client]]:
+    """The alerts worker and API of this test, and an API client with a fresh token."""
+    port = free_port()
+    pipeline.extra_env.update(FRONTWATCH_API_PORT=str(port), FRONTWATCH_WEBHOOK_ATTEMPTS="4",
+                              FRONTWATCH_WEBHOOK_BACKOFF_S="0.05", FRONTWATCH_WEBHOOK_TIMEOUT_S="5")
+    asyncio.run(ensure_topics(pipeline.settings))
+    pipeline.start(("alerts", "alerts-api"))
+    wait_healthy(f"http://127.0.0.1:{port}/health", pipeline.service("alerts-api").log_tail())
+    token = create_token(pipeline.settings, "analyst")
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"authorization": f"Bearer {token}"}, timeout=10) as c:
+        yield pipeline, c
+
+
+def _kupiansk_mention(n: int) -> ArticlePlaces:
+    place = load_gazetteer().resolve_place("Kupiansk")
+    assert place is not None
+    text = f"Report {n}: fighting continued near Kupiansk."
+    start = text.index("Kupiansk")
+    return ArticlePlaces(article_id=f"article-{n}", source=f"report-{n}.txt", text=text,
+                         places=[PlaceMention(**place.model_dump(), start=start, end=start + 8, text="Kupiansk")])
+
+
+async def _publish_mentions(pipeline: LocalPipeline, records: list[ArticlePlaces]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=pipeline.settings.kafka_bootstrap)
+    await producer.start()
+    try:
+        for record in records:
+            await producer.send_and_wait(f"{pipeline.settings.topic_prefix}mentions", encode(record),
+                                         key=record.article_id.encode())
+    finally:
+        await producer.stop()
+
+
+async def test_a_flaky_receiver_gets_the_notification_once_with_retries_logged(
+    alerts: tuple[LocalPipeline, httpx.Client],
+) -> None:
+    pipeline, api = alerts
+    with running(Receiver(script=[503, 503, 503], then=200)) as receiver:
+        wl = api.post("/v1/watchlists", json={"places": ["Kupyansk"], "webhook": receiver.url}).json()
+        await _publish_mentions(pipeline, [_kupiansk_mention(1)])
+        await eventually(lambda: receiver.accepted(), 60, "the notification after three 503s")
+        await asyncio.sleep(2)
+        assert len(receiver.requests) == 4 and len(receiver.accepted()) == 1
+        delivered = receiver.accepted()[0]
+        assert verify(wl["secret"], delivered.headers, delivered.body), "signature checks out for the receiver"
+        assert body_json(delivered)["place"]["name"] == "Kupiansk"
+    log = api.get(f"/v1/watchlists/{wl['id']}/notifications").json()
+    assert [e["status"] for e in reversed(log)] == ["retrying", "retrying", "retrying", "sent"]
+    assert [e["status_code"] for e in reversed(log)] == [503, 503, 503, 200]
+
+
+async def test_an_always_failing_receiver_ends_in_the_dlq_and_redeliver_sends_it_once_it_recovers(
+    alerts: tuple[LocalPipeline, httpx.Client],
+) -> None:
+    pipeline, api = alerts
+    with running(Receiver(then=500)) as receiver:
+        wl = api.post("/v1/watchlists", json={"places": ["Kupiansk"], "webhook": receiver.url}).json()
+        await _publish_mentions(pipeline, [_kupiansk_mention(2)])
+        dlq = await read_topic(pipeline.settings.kafka_bootstrap, f"{pipeline.settings.topic_prefix}alerts.dlq",
+                               until_count=1, timeout=60)
+        assert "HTTP 500" in decode(DeadLetter, dlq[0][1]).reason
+        assert api.get(f"/v1/watchlists/{wl['id']}/notifications").json()[0]["status"] == "failed"
+        assert len(receiver.requests) == 4 and not receiver.accepted()
+
+        receiver.then = 200
+        env = {**os.environ, **pipeline.env()}
+        cli = [sys.executable, "-m", "services.cli", "alerts", "redeliver"]
+        first = await asyncio.to_thread(subprocess.run, cli, env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert first.returncode == 0, first.stdout + first.stderr
+        assert "delivered 1" in first.stdout
+        again = await asyncio.to_thread(subprocess.run, cli, env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert "delivered 0" in again.stdout
+        assert len(receiver.accepted()) == 1
+
+
+async def test_killing_the_worker_mid_delivery_loses_nothing_and_repeats_nothing_acknowledged(
+    alerts: tuple[LocalPipeline, httpx.Client],
+) -> None:
+    pipeline, api = alerts
+    with running(Receiver(delay_s=0.7)) as receiver:
+        api.post("/v1/watchlists", json={"places": ["Kupiansk"], "webhook": receiver.url})
+        await _publish_mentions(pipeline, [_kupiansk_mention(n) for n in range(10, 18)])
+        await eventually(lambda: len(receiver.requests) >= 2, 60, "deliveries to start")
+        worker = pipeline.service("alerts")
+        pid = worker.pid()
+        assert pid is not None
+        os.killpg(pid, signal.SIGKILL)
+        worker.start()
+        await eventually(lambda: len({r.headers["idempotency-key"] for r in receiver.accepted()}) == 8, 120,
+                         "all 8 notifications after the restart")
+        await asyncio.sleep(3)
+        per_key = Counter(r.headers["idempotency-key"] for r in receiver.accepted())
+        assert len(per_key) == 8
+        # Only a delivery that was in flight when the worker died may arrive twice (same idempotency key).
+        assert sum(count - 1 for count in per_key.values()) <= 1, per_key
