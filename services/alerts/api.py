@@ -158,6 +158,21 @@ def apply_spec(base: Watchlist, patch: WatchlistPatch, places: PlaceResolver, al
     return merged
 
 
+async def tenant(request: Request) -> str:
+    """The tenant of the request's bearer token; 401 without a valid one."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(401, "missing bearer token")
+    found = await request.app.state.tokens.tenant_for(token.strip())
+    if found is None:
+        raise ApiError(401, "invalid token")
+    return str(found)
+
+
+# Module level, so FastAPI can resolve the annotation (this module uses postponed annotations).
+Tenant = Annotated[str, Depends(tenant)]
+
+
 def create_api(settings: AlertsSettings | None = None, places: PlaceResolver | None = None) -> FastAPI:
     settings = settings or AlertsSettings()
 
@@ -203,17 +218,6 @@ def create_api(settings: AlertsSettings | None = None, places: PlaceResolver | N
         errors = [{"field": ".".join(str(p) for p in e["loc"] if p != "body") or "body", "message": e["msg"]}
                   for e in exc.errors()]
         return JSONResponse(status_code=422, content={"error": "invalid request", "errors": errors})
-
-    async def tenant(request: Request) -> str:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise ApiError(401, "missing bearer token")
-        found = await request.app.state.tokens.tenant_for(token.strip())
-        if found is None:
-            raise ApiError(401, "invalid token")
-        return str(found)
-
-    Tenant = Annotated[str, Depends(tenant)]
 
     async def owned(request: Request, watchlist_id: str, who: str) -> Watchlist:
         watchlist = await request.app.state.watchlists.get(watchlist_id, tenant=who)

@@ -63,7 +63,7 @@ def _tokens(expression: str) -> list[str]:
             if expression[pos:].strip() == "":
                 break
             raise KeywordSyntaxError(f"unexpected {expression[pos:].strip()[:10]!r} at position {pos}")
-        tokens.append((m["phrase"] or m["op"] or m["word"] or "").strip())  # noqa: S105 - a parser token, not a secret
+        tokens.append((m["phrase"] or m["op"] or m["word"] or "").strip())
         pos = m.end()
     return [t for t in tokens if t]
 
@@ -111,7 +111,7 @@ def parse_keywords(expression: str) -> Expression:
         if token in ("AND", "OR", ")"):
             raise KeywordSyntaxError(f"unexpected {token!r} at token {pos + 1}")
         take()
-        if token == "(":
+        if token == "(":  # noqa: S105 - a parser token, not a password
             inner = parse_or()
             if peek() != ")":
                 raise KeywordSyntaxError("missing ')'")

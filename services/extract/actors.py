@@ -114,39 +114,96 @@ def sides_in(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
+
+
+def _first_words(keys: object) -> frozenset[str]:
+    return frozenset(str(k).split()[0].replace("'", "’") for k in keys)  # type: ignore[attr-defined]
+
+
+_SIDE_FIRST = _first_words(SIDE_TERMS) | {"us", "u.s.", "uk", "u.k."}
+_COUNTRY_FIRST = _first_words(COUNTRY_AGENTS)
+_FORCE_FIRST = _first_words(FORCE_NOUNS)
+_INHERENT_FIRST = _first_words(INHERENT_FORCES) | _first_words(RUSSIAN_BATTLEGROUPS) | {"battlegroup", "battle", "group", "grouping"}
+_PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his", "both", "they"})
+_UNITS_OF_BEFORE = re.compile(r"(?:units?|troops|forces|servicemen|soldiers)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"the\s+$", re.IGNORECASE)
+
+
+def _token_key(token: str) -> str:
+    low = token.lower().replace("'", "’").rstrip(".,")
+    return low[:-2] if low.endswith("’s") else low
+
+
 def find_actors(sentence: str) -> list[ActorMention]:
     """Every actor phrase of ``sentence``, in order, longest phrase winning overlaps."""
+    # Anchored matches at candidate words only: scanning every position with
+    # the large alternations would cost ten times more.
+    tokens = [(t.start(), _token_key(t.group(0))) for t in _TOKEN.finditer(sentence)]
+    keys = [k for _, k in tokens]
+    is_force = [k in _FORCE_FIRST for k in keys]
+    is_side = [k in _SIDE_FIRST or k.split("-")[0] in _SIDE_FIRST for k in keys]
+    n = len(tokens)
+    side_pos: list[int] = []
+    country_pos: list[int] = []
+    force_pos: list[int] = []
+    inherent_pos: list[int] = []
+    pronoun_pos: list[int] = []
+    for i, (start, key) in enumerate(tokens):
+        if is_side[i] and any(is_force[i + 1:i + 8]):
+            side_pos.append(start)
+        if key in _COUNTRY_FIRST:
+            country_pos.append(start)
+        if is_force[i] and any(is_side[i + 1:i + 6]):
+            force_pos.append(start)
+        if key in _INHERENT_FIRST:
+            inherent_pos.append(start)
+        if key in _PRONOUN_FIRST and (key == "they" or any(is_force[i + 1:min(n, i + 3)])):
+            pronoun_pos.append(start)
     found: list[ActorMention] = []
 
     def add(start: int, end: int, sides: tuple[str, ...], kind: ActorKind) -> None:
+        the = _THE_BEFORE.search(sentence, max(0, start - 4), start)
+        if the:
+            start = the.start()
         for other in found:
             if start < other.end and other.start < end:
                 return
         found.append(ActorMention(start, end, sides, kind, sentence[start:end]))
 
-    for m in _INHERENT_FORCE.finditer(sentence):
-        inherent = m.group("inherent")
-        side = INHERENT_FORCES.get(re.sub(r"\s+", " ", inherent.lower().replace("’", "'"))) if inherent else "RUS"
-        if side:
-            add(m.start(), m.end(), (side,), "force")
-    for m in _FORCE_OF_SIDE.finditer(sentence):
-        sides = sides_in(m.group("sides"))
-        if sides:
-            add(m.start(), m.end(), sides, "force")
-    for m in _SIDE_FORCE.finditer(sentence):
-        sides = sides_in(m.group("sides"))
-        if sides:
-            add(m.start(), m.end(), sides, "force")
-    for m in _COUNTRY.finditer(sentence):
-        name = re.sub(r"\s+", " ", m.group("name").lower())
-        side = side_of_term(name)
-        if side:
-            # Plural demonyms ("the Russians") name the fighting men, not the state.
-            kind: ActorKind = "force" if name in _DEMONYM_FORCES else "country"
-            # "Russia and North Korea": one agent with two sides.
-            add(m.start(), m.end(), (side,), kind)
-    for m in _PRONOUN_FORCE.finditer(sentence):
-        add(m.start(), m.end(), (), "pronoun")
+    for pos in inherent_pos:
+        m = _INHERENT_FORCE.match(sentence, pos)
+        if m:
+            inherent = m.group("inherent")
+            side = INHERENT_FORCES.get(re.sub(r"\s+", " ", inherent.lower().replace("’", "'"))) if inherent else "RUS"
+            if side:
+                prefix = _UNITS_OF_BEFORE.search(sentence, max(0, pos - 25), pos)
+                add(prefix.start() if prefix else m.start(), m.end(), (side,), "force")
+    for pos in force_pos:
+        m = _FORCE_OF_SIDE.match(sentence, pos)
+        if m:
+            sides = sides_in(m.group("sides"))
+            if sides:
+                add(m.start(), m.end(), sides, "force")
+    for pos in side_pos:
+        m = _SIDE_FORCE.match(sentence, pos)
+        if m:
+            sides = sides_in(m.group("sides"))
+            if sides:
+                add(m.start(), m.end(), sides, "force")
+    for pos in country_pos:
+        m = _COUNTRY.match(sentence, pos)
+        if m:
+            name = re.sub(r"\s+", " ", m.group("name").lower())
+            side = side_of_term(name)
+            if side:
+                # Plural demonyms ("the Russians") name the fighting men, not the state.
+                kind: ActorKind = "force" if name in _DEMONYM_FORCES else "country"
+                add(m.start(), m.end(), (side,), kind)
+    for pos in pronoun_pos:
+        m = _PRONOUN_FORCE.match(sentence, pos)
+        if m:
+            add(m.start(), m.end(), (), "pronoun")
     found.sort(key=lambda a: a.start)
     return _merge_coordinated(sentence, found)
 

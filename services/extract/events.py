@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from services.extract.actors import ActorMention, find_actors
+from services.extract.actors import ActorMention, alternation, find_actors
+from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS
 from services.extract.boilerplate import Block, body_blocks
-from services.extract.dates import find_dates
+from services.extract.dates import DateMention, find_dates
 from services.extract.quantities import QuantityMention, find_quantities
 from services.extract.sentences import Sentence, split_sentences
-from services.extract.statements import SpeakerMention, find_speakers, unnamed_attribution
+from services.extract.statements import SpeakerMention, find_speakers, first_person, unnamed_attribution
 from services.extract.triggers import (
+    CLAUSE_BREAK,
     HEDGE,
     PLACE_NOUNS,
     TriggerMatch,
@@ -40,6 +42,11 @@ _PREPOSITION_BEFORE = re.compile(
     r"in|near|toward|towards|over|between|versus|vs\.?|behind|fighting|fight|repel|destroyed|by)\s+$",
     re.IGNORECASE,
 )
+_AUXILIARIES_ONLY = re.compile(
+    r"\s*(?:(?:have|has|had|were|was|are|is|been|be|being|also|then|just|now|still|already|finally|again|"
+    r"reportedly|allegedly|\w+ly)\s+)*",
+    re.IGNORECASE,
+)
 _RELATIVE_AFTER = re.compile(r"^\s*,?\s*(?:who|that|which)\s", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(
     r"(?:,\s*|\s)(?:but|and|then|before|after|yet)\s+(?:then\s+)?(?:\w+ly\s+)?(?:(?:were|was|had|have|has|are|is)\s+(?:been\s+)?)?(?:\w+ly\s+)?$",
@@ -57,14 +64,17 @@ _CAUSE_PARTICLE = re.compile(
 _FORCE_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|more|additional|extra|new|fresh|some|several|of|than|about|around|up|to|"
     r"over|nearly|approximately|thousands|hundreds|dozens|tens|[\d,.]+|[\w’'-]+)\s+){0,6}?"
-    r"(?P<noun>troops|soldiers|forces|servicemen|units|brigades|battalions|reinforcements|reserves|fighters|"
-    r"personnel|marines|paratroopers|men|mercenaries|recruits|troopers|contingent|tanks|artillery|howitzers|"
-    r"vehicles|systems|missiles|drones|jets|aircraft|helicopters|warships|equipment|hardware|weapons|"
-    r"launchers|army|military)(?![\w-])",
+    rf"(?P<noun>{alternation(FORCE_NOUNS + EQUIPMENT_NOUNS)}|men)(?![\w-])",
     re.IGNORECASE,
 )
-_EQUIPMENT = {"tanks", "artillery", "howitzers", "vehicles", "systems", "missiles", "drones", "jets", "aircraft",
-              "helicopters", "warships", "equipment", "hardware", "weapons", "launchers"}
+_EQUIPMENT = frozenset(EQUIPMENT_NOUNS)
+_PLACE_PREPOSITION = re.compile(r"\s+(?:\w+ly\s+)?(?:near|in|at|along|on|around|outside|to|into|inside|across|close\s+to)\s", re.IGNORECASE)
+# Where the object of "captured ..." ends: a preposition or punctuation after its head noun.
+_OBJECT_END = re.compile(
+    r",(?!\d)|\.(?!\d)|[;:()“”\"]|\s(?:along|near|in|at|on|from|with|by|after|before|during|for|since|amid|across|toward|towards|"
+    r"into|while|and|but|as|under|over|around|within|without|west|east|north|south)\s",
+    re.IGNORECASE,
+)
 _ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?(?P<noun>city|town|village|settlement|country|region)(?![\w-])(?!\s+of\b)", re.IGNORECASE)
 _PLACE_AS_AGENT = re.compile(
     r"(?:[’']s)?\s+(?:could|would|will|may|might|must|can|says|said|say|claims|claimed|wants|hopes|plans|"
@@ -77,6 +87,12 @@ _REGION_SUFFIX = re.compile(r"\s*(?:region|oblast|province|krai|republic)\b", re
 _POSSESSIVE = re.compile(r"[’']s\b")
 _ADJECTIVAL = re.compile(r"\s+[a-z]")
 _RECENT_WINDOW = 700
+# Any digit, month, weekday, season or relative day word: only then look for a date.
+_MAYBE_DATE = re.compile(
+    r"\d|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|summer|winter|spring|autumn|fall\b|"
+    r"today|tonight|overnight|morning|month|year"
+)
 _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "Belarus", "USA": "United States",
                "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}  # characters back that a place or actor may be carried over
 
@@ -102,6 +118,8 @@ class _State:
     recent_places: list[_PlaceRef] = field(default_factory=list)  # places usable as an event's location
     all_places: list[_PlaceRef] = field(default_factory=list)  # every mention, for "the country"
     resolver: PlaceResolver | None = None
+    prev_sentence: str | None = None
+    speaker_side: str | None = None  # side of the current sentence's speaker: "its forces"
 
 
 @dataclass(slots=True)
@@ -163,9 +181,10 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
         for sent in split_sentences(text, block.start, block.end):
             sent_refs = [r for r in block_refs if sent.start <= r.start < sent.end]
             later = [r for r in block_refs if r.start >= sent.end]
-            usable = _usable_places(sent, sent_refs)
+            actors = find_actors(sent.text) if not block.heading else []
+            usable = _usable_places(sent, sent_refs, actors)
             if not block.heading:
-                for ev in _sentence_events(article, sent, sent_refs, usable, later, state):
+                for ev in _sentence_events(article, sent, actors, sent_refs, usable, later, state):
                     if ev.id not in seen:
                         seen.add(ev.id)
                         events.append(ev)
@@ -174,14 +193,14 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
     return events
 
 
-def _usable_places(sent: Sentence, refs: list[_PlaceRef]) -> list[_PlaceRef]:
+def _usable_places(sent: Sentence, refs: list[_PlaceRef], all_actors: list[ActorMention]) -> list[_PlaceRef]:
     """Places of a sentence that can be where an event happens.
 
     Not the "Moscow" of "Moscow's forces", the "Kyiv" of "Kyiv says", the
     "Ukraine" of "Ukraine's defences", nor the "US" of "US officials".
     """
     s = sent.text
-    actors = [a for a in find_actors(s) if a.kind != "country"]
+    actors = [a for a in all_actors if a.kind != "country"]
     out: list[_PlaceRef] = []
     for r in refs:
         rs, re_ = r.start - sent.start, r.end - sent.start
@@ -209,27 +228,33 @@ def _event_id(article_id: str, type_: str, side: str | None, place: Place | None
 
 
 def _sentence_events(
-    article: Article, sent: Sentence, refs: list[_PlaceRef], usable: list[_PlaceRef],
+    article: Article, sent: Sentence, actors: list[ActorMention], refs: list[_PlaceRef], usable: list[_PlaceRef],
     later: list[_PlaceRef], state: _State,
 ) -> list[Event]:
     s = sent.text
-    actors = find_actors(s)
     cands = list(usable)
     cands.extend(_anaphors(s, sent.start, refs, usable, state))
     cands.sort(key=lambda r: r.start)
     
-    speakers = find_speakers(s, [(r.start - sent.start, r.end - sent.start) for r in refs],
-                             state.last_person if sent.start - state.last_person_pos < _RECENT_WINDOW else None)
+    place_spans = [(r.start - sent.start, r.end - sent.start) for r in refs]
+    recent_person = state.last_person if sent.start - state.last_person_pos < _RECENT_WINDOW else None
+    if recent_person is None and state.prev_sentence is not None and re.search(r"(?<![\w-])(?:he|she|him|her)(?![\w-])", s, re.I):
+        recent_person = first_person(state.prev_sentence, [])
+    speakers = find_speakers(s, place_spans, recent_person)
+    state.speaker_side = next((sp.side for sp in speakers if sp.side), None)
     drafts: list[_Draft] = []
     triggers = find_triggers(s)
-    quantities = find_quantities(s) if triggers else []
     for i, trig in enumerate(triggers):
         # A trigger's place lies before the next trigger of another type ("reached X while ... left Y").
         nxt = next((t for t in triggers[i + 1:] if t.spec.type != trig.spec.type), None)
         scope_end = nxt.start if nxt else len(s)
+        brk = CLAUSE_BREAK.search(s, trig.end, scope_end)
+        scope_end = brk.start() if brk else scope_end
         drafts.extend(_military(s, sent, trig, scope_end, actors, cands, later, state))
-    for d in drafts:
-        d.quantity = _pick_quantity(d, quantities)
+    if drafts:
+        quantities = find_quantities(s)
+        for d in drafts:
+            d.quantity = _pick_quantity(d, quantities)
     # The first explicit force of a sentence is most often its subject: "they" and "the troops" refer to it.
     explicit = [a for a in actors if a.kind == "force" and a.sides and not _PREPOSITION_BEFORE.search(s[:a.start])]
     if explicit:
@@ -237,6 +262,7 @@ def _sentence_events(
     for sp in speakers:
         if sp.is_person:
             state.last_person, state.last_person_pos = sp, sent.start
+    state.prev_sentence = s
     return _finish(article, sent, drafts, speakers, cands)
 
 
@@ -271,25 +297,41 @@ def _subject(s: str, actors: list[ActorMention], pos: int, state: _State, sent_s
     if _COORDINATED_VERB.search(s[:pos]) and not [a for a in before if s[a.end:pos].strip(" ,") == ""]:
         first = next((a for a in before if not _PREPOSITION_BEFORE.search(s[:a.start])), None)
         if first is not None:
-            return _resolved(first, state, sent_start, s)
+            return _resolved(first, state, sent_start, s, actors)
     for a in reversed(before):
         gap = s[a.end:pos]
         if ";" in gap or len(gap) > 160:
             break
+        if _AUXILIARIES_ONLY.fullmatch(gap):
+            return _resolved(a, state, sent_start, s, actors)  # "... as its troops advanced": right before its verb
         if _PREPOSITION_BEFORE.search(s[:a.start]) and not _RELATIVE_AFTER.match(gap):
             continue
-        return _resolved(a, state, sent_start, s)
+        return _resolved(a, state, sent_start, s, actors)
     return None
 
 
-def _resolved(a: ActorMention, state: _State, sent_start: int, s: str = "") -> ActorMention | None:
+def _resolved(
+    a: ActorMention, state: _State, sent_start: int, s: str = "", actors: list[ActorMention] | None = None
+) -> ActorMention | None:
     if a.kind != "pronoun":
         return a
+    if actors and re.match(r"(?:its|their)\s", a.text, re.IGNORECASE):
+        # "Russia lost ... as its troops advanced": the side named earlier in the sentence.
+        owner = next((x for x in reversed(actors) if x.end <= a.start and x.kind == "country" and x.sides), None)
+        if owner is not None:
+            return ActorMention(a.start, a.end, owner.sides, "force", a.text)
     if s[:a.start].count("“") > s[:a.start].count("”") or s.lstrip().startswith(("“", '"')):
         return None  # "they" in a quote is the speaker's enemy or friend, not the text's last agent
+    if state.speaker_side and re.match(r"(?:its|their|our)\s", a.text, re.IGNORECASE):
+        return ActorMention(a.start, a.end, (state.speaker_side,), "force", a.text)  # "the ministry said its forces"
     if state.last_agent and sent_start - state.last_agent_pos < _RECENT_WINDOW:
         return ActorMention(a.start, a.end, state.last_agent, "force", a.text)
     return None
+
+
+def _is_passive(s: str, trig: TriggerMatch) -> bool:
+    """"were transferred": a form of "be" before a past participle (not "been massing")."""
+    return not trig.text.lower().endswith("ing") and bool(_BE_BEFORE.search(s[:trig.start]))
 
 
 def _actor_after(s: str, actors: list[ActorMention], pos: int, limit: int = 12) -> ActorMention | None:
@@ -329,7 +371,7 @@ def _military(
         actor = _subject(s, actors, trig.start, state, sent.start)
         if actor is not None and actor.end > left:
             left = actor.end
-        if family == "dep_send" and _BE_BEFORE.search(s[:trig.start]):
+        if family == "dep_send" and _is_passive(s, trig):
             place_before = False  # "were transferred to Russia": subject deployed, place after
     if actor is None or not actor.sides:
         return out
@@ -337,19 +379,21 @@ def _military(
         return out
     sides = actor.sides
     ev_type: EventType = spec.type
-    if family == "dep_send" and not _BE_BEFORE.search(s[:trig.start]) and passive_by is None:
+    if family == "dep_send" and not _is_passive(s, trig) and passive_by is None:
         obj = _FORCE_OBJECT.match(s, trig.end)
         if not obj or (obj.end() - trig.end) > 90:
-            return out
-        obj_actor = next((a for a in actors if trig.end <= a.start < obj.end() + 1 and a.kind == "force" and a.sides), None)
-        if obj_actor is not None and obj.group("noun").lower() not in _EQUIPMENT:
+            # "troops were massing near Kharkiv": intransitive, the subject itself gathers.
+            if actor.kind != "force" or not _PLACE_PREPOSITION.match(s, trig.end):
+                return out
+        obj_actor = next((a for a in actors if obj and trig.end <= a.start < obj.end() + 1 and a.kind == "force" and a.sides), None)
+        if obj and obj_actor is not None and re.sub(r"\s+", " ", obj.group("noun").lower()) not in _EQUIPMENT:
             sides = obj_actor.sides  # "recruited North Korean soldiers": the soldiers' side is deployed
     elif actor.kind == "country" and not spec.strong and family not in {"dep_send", "dep_by"} and voice != "nominal":
         if not re.match(r"^\s+(?:its|their)\s+(?:troops|forces|army|soldiers|units)", s[trig.end:]):
             return out
     if family == "dep_by" and actor.kind != "force":
         return out
-    if family == "dep_send" and _BE_BEFORE.search(s[:trig.start]):
+    if family == "dep_send" and _is_passive(s, trig):
         # "were transferred to Russia": the subject is deployed, and the text says where to.
         if actor.kind != "force" or _BY_AGENT.match(s, trig.end):
             return out
@@ -422,14 +466,16 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 
 
 def _place_object(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: int) -> bool:
-    """Whether the trigger's object is a place ("entered the city", "captured Voznesenka")."""
-    window_end = trig.end + 60
-    stop = re.search(r"[,;.]", s[trig.end:])
-    if stop:
-        window_end = min(window_end, trig.end + stop.start() + 1)
-    if any(trig.end <= r.start - offset < window_end for r in cands):
+    """Whether the trigger's object is a place ("entered the city", "captured Voznesenka").
+
+    The object runs from the trigger to the first preposition or punctuation
+    ("the initiative | along the front", "12 soldiers | near Kupiansk").
+    """
+    stop = _OBJECT_END.search(s, trig.end)
+    end = min(stop.start() if stop else len(s), trig.end + 60)
+    if any(trig.end <= r.start - offset < end for r in cands):
         return True
-    return bool(PLACE_NOUNS.search(s[trig.end:window_end][:45]))
+    return bool(PLACE_NOUNS.search(s[trig.end:end]))
 
 
 def _skip_as_location(s: str, r: _PlaceRef, offset: int) -> bool:
@@ -450,15 +496,17 @@ def _locate(
     if actor is not None:
         # A country that acts ("Russia massed troops") is not where it acts.
         cands = [r for r in cands if not (actor.start <= r.start - off < actor.end)]
-    after = [r for r in cands if trig.end <= r.start - off < scope_end]
+    after = [r for r in cands if trig.end <= r.start - off < scope_end and not _skip_as_location(s, r, off)]
     before = [r for r in cands if r.end - off <= trig.start]
+    if len(after) > 1 and after[0].is_country and after[1].start - after[0].end < 25:
+        after = after[1:]  # "in Russia, in the Kursk region": the narrower place
     after_nc = [r for r in after if not r.is_country and not _skip_as_location(s, r, off)]
     before_nc = [r for r in before if not r.is_country and not _skip_as_location(s, r, off)]
     order: list[list[_PlaceRef]]
     if subject_place:
         order = [before_nc[-1:], after_nc[:1], [r for r in before if r.is_country][-1:], after[:1]]
     else:
-        order = [after_nc[:1], after[:1], before_nc[-1:], before[-1:]]
+        order = [after[:1], before_nc[-1:], before[-1:]]
     for group in order:
         if group:
             return group[0].place, True
@@ -491,11 +539,8 @@ def _pick_quantity(d: _Draft, quantities: list[QuantityMention]) -> Quantity | N
     return best[1] if best else None
 
 
-def _pick_date(s: str, pos: int, published: object) -> Occurred | None:
-    from datetime import date as _date
-
-    pub = published if isinstance(published, _date) else None
-    found = find_dates(s, pub)
+def _pick_date(found: list[DateMention], pos: int) -> Occurred | None:
+    """The date expression nearest the trigger."""
     if not found:
         return None
     return min(found, key=lambda d: abs(d.start - pos)).occurred
@@ -505,6 +550,9 @@ def _finish(
     article: Article, sent: Sentence, drafts: list[_Draft], speakers: list[SpeakerMention], cands: list[_PlaceRef]
 ) -> list[Event]:
     s = sent.text
+    if not drafts and not speakers:
+        return []
+    dates = find_dates(s, article.published) if _MAYBE_DATE.search(s) else []
     hedged = bool(HEDGE.search(s))
     claimant = speakers[0].name if speakers else unnamed_attribution(s)
     out: list[Event] = []
@@ -523,7 +571,7 @@ def _finish(
         out.append(Event(
             id=ev_id, article_id=article.id, source=article.source, url=article.url, type=d.type,
             actor=Actor(side=d.side, name=d.actor_name), claimed_by=claimant, hedged=hedged,
-            location=d.location, quantity=d.quantity, occurred=_pick_date(s, d.trigger.start, article.published),
+            location=d.location, quantity=d.quantity, occurred=_pick_date(dates, d.trigger.start),
             evidence=Evidence(sentence=s, start=sent.start, end=sent.end, trigger=d.trigger.text),
             confidence=conf, extractor_version=EXTRACTOR_VERSION, published=article.published,
         ))
@@ -536,7 +584,7 @@ def _finish(
         out.append(Event(
             id=ev_id, article_id=article.id, source=article.source, url=article.url, type="statement",
             actor=Actor(side=sp.side, name=sp.name), speaker=sp.name, claimed_by=sp.name, hedged=False,
-            content=sp.content, location=loc, occurred=_pick_date(s, sp.verb_start, article.published),
+            content=sp.content, location=loc, occurred=_pick_date(dates, sp.verb_start),
             evidence=Evidence(sentence=s, start=sent.start, end=sent.end, trigger=sp.verb),
             confidence=round(conf, 2), extractor_version=EXTRACTOR_VERSION, published=article.published,
         ))

@@ -106,7 +106,9 @@ def person_name(seq: str) -> tuple[str, str] | None:
     """(name, title) of a capitalised sequence that names a person, else None."""
     tokens = _clean_tokens(re.sub(rf"{APOS}s$", "", seq.strip().rstrip(".")))
     title: list[str] = []
-    while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE and (tokens[0].lower() in PERSON_TITLES or tokens[0].lower() in SIDE_TERMS
+    while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE and (tokens[0].lower() in PERSON_TITLES
+                                                                          or tokens[0].lower() in KNOWN_BODIES
+                                                                          or (tokens[0].isupper() and len(tokens[0]) > 1) or tokens[0].lower() in SIDE_TERMS
                       or tokens[0].lower().rstrip("’'s") in SIDE_TERMS or tokens[0].lower() in {"of", "for", "the", "and"}):
         title.append(tokens.pop(0))
     if not tokens or len(tokens) > 4:
@@ -140,6 +142,30 @@ class _Entity:
     is_person: bool
 
 
+_TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
+_SIDE_BODY_FIRST = frozenset(k.split()[0] for k in SIDE_TERMS) | {"the", "us", "u.s.", "uk", "u.k."}
+_KNOWN_BODY_FIRST = frozenset(k.split()[0] for k in KNOWN_BODIES)
+
+
+def _anchored(pattern: re.Pattern[str], sentence: str, first_words: frozenset[str]) -> list[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` that start at a word in ``first_words``."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for t in _TOKEN.finditer(sentence):
+        if t.start() < done:
+            continue
+        key = t.group(0).lower().rstrip(".,")
+        if key.endswith(("’s", "'s")):
+            key = key[:-2]
+        if key not in first_words and key.split("-")[0] not in first_words:
+            continue
+        m = pattern.match(sentence, t.start())
+        if m:
+            out.append(m)
+            done = m.end()
+    return out
+
+
 def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
     """Named persons and bodies of a sentence, in order."""
     out: list[_Entity] = []
@@ -147,12 +173,8 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
     def overlaps(s: int, e: int) -> bool:
         return any(s < o.end and o.start < e for o in out)
 
-    for m in _SIDE_BODY.finditer(sentence):
+    for m in _anchored(_SIDE_BODY, sentence, _SIDE_BODY_FIRST):
         out.append(_Entity(m.start(), m.end(), re.sub(r"^the\s+", "", m.group(0), flags=re.I), sides_in(m.group(0))[:1][0] if sides_in(m.group(0)) else None, False))
-    for m in _KNOWN_BODY.finditer(sentence):
-        if not overlaps(m.start(), m.end()):
-            key = re.sub(r"\s+", " ", m.group(0).lower())
-            out.append(_Entity(m.start(), m.end(), m.group(0), KNOWN_BODIES.get(key), False))
     for m in _NAME_SEQ.finditer(sentence):
         seq = m.group(0)
         s, e = m.start(), m.end()
@@ -173,11 +195,17 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
         full = name.lower()
         known = full in KNOWN_PEOPLE or last in KNOWN_PEOPLE
         # A lone word is a name only when known or titled ("General Syrskiy", "Tusk").
-        if len(name.split()) == 1 and not known and not title:
+        titled = any(t.lower().rstrip(".") in PERSON_TITLES for t in title.split() if t.lower() not in {"the", "of", "for", "and"})
+        if len(name.split()) == 1 and not known and not titled:
             if not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:]):
                 continue
         side = KNOWN_PEOPLE.get(full, KNOWN_PEOPLE.get(last)) if known else None
         out.append(_Entity(name_start, e, re.sub(rf"{APOS}s$", "", name), side, True))
+    for m in _anchored(_KNOWN_BODY, sentence, _KNOWN_BODY_FIRST):
+        if not overlaps(m.start(), m.end()):
+            key = re.sub(r"\s+", " ", m.group(0).lower())
+            name = re.sub(r"^the\s+", "", m.group(0), flags=re.IGNORECASE)
+            out.append(_Entity(m.start(), m.end(), name, KNOWN_BODIES.get(key), False))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -212,9 +240,23 @@ def _content(sentence: str, verb_start: int, verb_end: int) -> str | None:
     return head.strip(" “”\"") or None
 
 
+# Every word form the speech pattern can start with: a set lookup rules most sentences out cheaply.
+_SPEECH_FORMS = frozenset("""
+said says say stated told tells announced announces confirmed confirms denied denies urged urges added adds
+claimed claims declared declares noted notes warned warns wrote writes insisted insists stressed stresses
+emphasized emphasised emphasizes emphasises explained explains indicated indicates remarked argued asserted
+acknowledged admitted alleged accused vowed pledged promised reiterated reaffirmed disclosed revealed
+commented posted tweeted reported reports suggested suggests called condemned condemns demanded threatened
+estimated assessed informed briefed according saying stating adding noting suggesting reiterating
+reaffirming insisting warning urging claiming emphasizing emphasising stressing arguing declaring
+announcing confirming denying indicating accusing calling
+""".split())
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def find_speakers(sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None) -> list[SpeakerMention]:
     """Named speakers of ``sentence``; "he said" resolves to ``last_person``."""
-    if not _SPEECH.search(sentence):
+    if _SPEECH_FORMS.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
         return []
     ents = _entities(sentence, places)
     out: list[SpeakerMention] = []
@@ -265,6 +307,15 @@ def find_speakers(sentence: str, places: list[tuple[int, int]], last_person: Spe
         out.append(SpeakerMention(found.name, side, found.is_person, verb, vstart, found.start, found.end,
                                   _content(sentence, vstart, vend)))
     return out
+
+
+def first_person(sentence: str, places: list[tuple[int, int]]) -> SpeakerMention | None:
+    """The first person a sentence names, for a "he said" in the next one."""
+    person = next((e for e in _entities(sentence, places) if e.is_person), None)
+    if person is None:
+        return None
+    side = _side_from_context(sentence, person)
+    return SpeakerMention(person.name, side, True, "", -1, person.start, person.end, None)
 
 
 def clause_subject_limit(sentence: str) -> int:

@@ -96,16 +96,23 @@ _PATTERN = re.compile(
     r")(?![\w-])",
     re.IGNORECASE,
 )
-# Cheap pre-check: sentences without any of these stems cannot hold a military trigger.
-PREFILTER = re.compile(
-    r"captur|seiz|occup|liberat|retak|retook|reclaim|regain|overr|storm|encircl|invad|back|took|taken|control|"
-    r"launch|ent[e]r|penetrat|reach|broke|break|cross|into|swe[ep]|push|advanc|gain|inroad|clos|improv|secur|"
-    r"bridgehead|fell|fall|forc|repel|repuls|oust|expel|dislodg|rout|los[eti]|ced|withdr|retreat|pull|fle[de]|"
-    r"left|leav|abandon|exit|gave|give|surrender|relinquish|dr[oi]v|knock|kick|thr[eo]w|flush|support|join|"
-    r"particip|engag|fight|fought|arriv|part|deploy|sen[dt]|dispatch|transfer|mass|mobili|assembl|station|"
-    r"recruit|br[io]|rush|concentrat|leverag|employ|reinforc|presence|influx|inflow|build|involve",
-    re.IGNORECASE,
+# First letters of every trigger: the pattern is tried only at words starting so
+# (an anchored match per candidate word is far cheaper than scanning every position).
+_STEMS: tuple[str, ...] = (
+    "captur", "seiz", "occup", "liberat", "recaptur", "retak", "retook", "reclaim", "regain", "overr",
+    "storm", "encircl", "invad", "won", "win", "took", "tak", "gain", "establish", "assum", "secur",
+    "launch", "ent", "re-ent", "reent", "penetrat", "reach", "broke", "break", "cross", "mov", "march",
+    "roll", "swe", "burst", "push", "advanc", "made", "mak", "clos", "improv", "expand", "fell", "fall",
+    "was", "were", "been", "being", "is", "are", "get", "got", "los", "ced", "withdr", "retreat", "pull",
+    "fled", "flee", "left", "leav", "abandon", "exit", "gave", "giv", "surrender", "relinquish", "dro",
+    "driv", "forc", "knock", "oust", "expel", "dislodg", "kick", "threw", "throw", "flush", "support",
+    "backed", "reinforc", "assist", "aided", "join", "participat", "engag", "fight", "fought", "arriv",
+    "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
+    "recruit", "bring", "brought", "rush", "concentrat", "leverag", "employ", "presence", "influx", "inflow",
+    "build", "involvement", "pullout", "capture", "seizure", "offensive", "breakthrough", "incursion",
 )
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
 
 # Nouns that make the object of "captured"/"entered"/"left" a place.
 PLACE_NOUNS = re.compile(
@@ -147,7 +154,8 @@ _CLAUSE_BLOCK = re.compile(
     r"(?<![\w-])(?:if|unless|whether|in\s+case|denied|denies|deny|denying|refuted|rejected\s+(?:claims|reports)|"
     r"dismissed\s+(?:claims|reports)|false(?:ly)?|fake|no\s+evidence|did\s+not\s+confirm|"
     r"would|could|might|may|plans?|planned|planning|intends?|intention|goal|aims?\s+to|objective|"
-    r"threat(?:ens|ened)?|prepar(?:e|es|ed|ing)|anticipated|expected|ready\s+to|forecast|predict(?:s|ed)?)(?![\w-])",
+    r"threat(?:ens|ened)?|prepar(?:e|es|ed|ing)|anticipated|expected|ready\s+to|forecast|predict(?:s|ed)?|"
+    r"(?:possibility|prospect|risk|chance|danger|idea|question|fears?|threat|scenario)\s+(?:of|that))(?![\w-])",
     re.IGNORECASE,
 )
 # Where a new clause starts: its subject is what the rules look for.
@@ -174,14 +182,16 @@ class TriggerMatch:
 
 def find_triggers(sentence: str) -> list[TriggerMatch]:
     """Every trigger of ``sentence``, in order."""
-    if not PREFILTER.search(sentence):
-        return []
     out: list[TriggerMatch] = []
-    for m in _PATTERN.finditer(sentence):
-        family = m.lastgroup
-        if family is None:
+    done = 0
+    for w in _WORD.finditer(sentence):
+        if w.start() < done or not w.group(0).lower().startswith(_STEMS):
             continue
-        out.append(TriggerMatch(m.start(), m.end(), family, TRIGGERS[family], m.group(0)))
+        m = _PATTERN.match(sentence, w.start())
+        if m is None or m.lastgroup is None:
+            continue
+        out.append(TriggerMatch(m.start(), m.end(), m.lastgroup, TRIGGERS[m.lastgroup], m.group(0)))
+        done = m.end()
     return out
 
 

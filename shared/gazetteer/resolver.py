@@ -94,13 +94,14 @@ class ContextResolver:
         # Sure places, each once (an article names Moscow nine times), by the key they were named with.
         anchors = {(m.hit.key, m.chosen): self.entry(m.chosen) for m in mentions if m.chosen is not None}
         points = [(key, e.lat, e.lon) for (key, _), e in anchors.items() if e.kind != "country" and e.lat is not None]
-        decided: dict[str, int] = {}
+        decided: dict[tuple[str, tuple[tuple[int, bool], ...]], int] = {}
         for mention in mentions:
             if mention.chosen is None:
                 key = mention.hit.key
-                if key not in decided:
-                    decided[key] = self._best(mention, [(lat, lon) for k, lat, lon in points if k != key], countries)
-                mention.chosen = decided[key]
+                choice = (key, tuple(mention.candidates))
+                if choice not in decided:
+                    decided[choice] = self._best(mention, [(lat, lon) for k, lat, lon in points if k != key], countries)
+                mention.chosen = decided[choice]
         return [(m.hit, self.entry(m.chosen)) for m in mentions if m.chosen is not None]
 
     def _kinds(self, mention: Mention) -> set[str]:

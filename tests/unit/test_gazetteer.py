@@ -113,6 +113,7 @@ MENTIONS = [
     ("Pokrovsk, Donetsk region, was shelled.", "Pokrovsk", POKROVSK_UA),
     ("Russia took Voznesenka near Pokrovsk, Donetsk region.", "Voznesenka", -3),
     ("Fighting near Kurakhove and Voznesenka.", "Voznesenka", -3),
+    ("Farmers in Voznesenka, outside Melitopol, lost their harvest.", "Voznesenka", 688865),
     ("North Korean soldiers fought in Russia's Kursk region.", "Kursk region", KURSK_OBLAST),
     ("They held land around the Russian city of Sudzha.", "Sudzha", SUDZHA),
     ("Russian troops reached Kupiansk, Kharkiv region.", "Kharkiv region", KHARKIV_OBLAST),
@@ -135,6 +136,8 @@ NOT_PLACES = [
     "the kursk offensive, in lower case, is not a name here.",
     "Chasiv alone is not a place.",
     "The Kyiv Independent reported it.",
+    "The Washington Post and Human Rights Watch said so.",
+    "The Azov Brigade and Wagner units were named.",
     "Us and them.",
 ]
 
@@ -222,3 +225,19 @@ def test_is_a_place_resolver(gazetteer: Gazetteer) -> None:
 
 def test_load_gazetteer_is_cached() -> None:
     assert load_gazetteer() is load_gazetteer()
+
+
+def test_every_ukrainian_oblast_is_a_region(gazetteer: Gazetteer) -> None:
+    oblasts = ["Cherkasy", "Chernihiv", "Chernivtsi", "Dnipropetrovsk", "Donetsk", "Ivano-Frankivsk", "Kharkiv", "Kherson"]
+    oblasts += ["Khmelnytskyi", "Kirovohrad", "Kyiv", "Luhansk", "Lviv", "Mykolaiv", "Odesa", "Poltava", "Rivne", "Sumy"]
+    oblasts += ["Ternopil", "Vinnytsia", "Volyn", "Zakarpattia", "Zaporizhzhia", "Zhytomyr"]
+    for oblast in oblasts:
+        place = gazetteer.resolve_place(f"{oblast} Oblast")
+        assert place is not None and place.kind == "region" and place.country == "UA", oblast
+        assert place.lat is not None and 44 < place.lat < 53, oblast
+
+
+def test_russian_border_regions(gazetteer: Gazetteer) -> None:
+    for name, geonameid in [("Belgorod region", 578071), ("Bryansk Oblast", 571473), ("Kursk region", KURSK_OBLAST)]:
+        place = gazetteer.resolve_place(name)
+        assert place is not None and place.geonameid == geonameid and place.country == "RU"
