@@ -16,6 +16,7 @@ from shared.settings import FrontwatchSettings
 
 ARTICLES = "articles"
 EVENTS = "events"
+EXTRACTED = "events.extracted"  # internal: events before their story is known, keyed by place
 MENTIONS = "mentions"
 ALERTS = "alerts"
 DLQ_SUFFIX = ".dlq"
@@ -47,6 +48,10 @@ class TopicNames:
         return self.name(EVENTS)
 
     @property
+    def extracted(self) -> str:
+        return self.name(EXTRACTED)
+
+    @property
     def mentions(self) -> str:
         return self.name(MENTIONS)
 
@@ -64,7 +69,7 @@ class TopicNames:
         """Every topic the pipeline reads or writes, DLQs included."""
         inputs = [ARTICLES, EVENTS, MENTIONS, ALERTS]
         names = [self.name(t) for t in inputs] + [self.dlq(t) for t in inputs]
-        return names + [self.events_of(t) for t in EVENT_TYPES]
+        return [*names, self.extracted, *(self.events_of(t) for t in EVENT_TYPES)]
 
     @classmethod
     def from_settings(cls, settings: FrontwatchSettings) -> TopicNames:

@@ -124,7 +124,9 @@ def _first_words(keys: object) -> frozenset[str]:
 _SIDE_FIRST = _first_words(SIDE_TERMS) | {"us", "u.s.", "uk", "u.k."}
 _COUNTRY_FIRST = _first_words(COUNTRY_AGENTS)
 _FORCE_FIRST = _first_words(FORCE_NOUNS)
-_INHERENT_FIRST = _first_words(INHERENT_FORCES) | _first_words(RUSSIAN_BATTLEGROUPS) | {"battlegroup", "battle", "group", "grouping"}
+_INHERENT_FIRST = (
+    _first_words(INHERENT_FORCES) | _first_words(RUSSIAN_BATTLEGROUPS) | {"battlegroup", "battle", "group", "grouping"}
+)
 _PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his", "both", "they"})
 _UNITS_OF_BEFORE = re.compile(r"(?:units?|troops|forces|servicemen|soldiers)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"the\s+$", re.IGNORECASE)

@@ -1,8 +1,13 @@
 """The extract service: articles in, events and place mentions out.
 
 Run it with ``frontwatch run extract``; start it several times to share the
-partitions of ``articles`` (one consumer group). The agent is thin: decode,
-call the pure ``extract_events``/``extract_places``, publish. A record that
+partitions of ``articles`` (one consumer group). Two thin agents:
+``extract_article_events`` decodes an article, calls the pure
+``extract_events``/``extract_places`` and publishes the events, keyed by place,
+to an internal topic; ``assign_stories`` reads them partition by partition and
+gives each its story from the ``stories`` table (changelog-backed, so it
+survives restarts and moves with its partition), then publishes to ``events``
+and ``events.<type>``. A record that
 cannot be decoded or processed goes to ``articles.dlq`` with the reason and the
 agent moves on; offsets are committed after the outputs were handed to the
 producer, so a killed worker reprocesses rather than loses (event ids are
@@ -11,27 +16,36 @@ deterministic, so downstream sees the same events again).
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import faust
 import structlog
-from services.extract.events import extract_events, extract_places
 
+from services.extract.events import extract_events, extract_places
 from services.extract.settings import ExtractSettings
+from services.extract.stories import assign_story
 from shared.codec import RecordRejected, decode, encode
 from shared.faust_app import make_faust_app, send_dead_letter
-from shared.schemas import Article, ArticlePlaces
-from shared.topics import ARTICLES, TopicNames, event_key
+from shared.schemas import Article, ArticlePlaces, Event, utcnow
+from shared.topics import ARTICLES, EVENTS, TopicNames, event_key
 
 log = structlog.get_logger("frontwatch.extract")
 settings = ExtractSettings()
 topics = TopicNames.from_settings(settings)
 app = make_faust_app("extract", settings)
 
+# Keys are raw bytes and values JSON: faust's defaults for an app.
+stories = app.Table("stories", default=dict, partitions=settings.topic_partitions, key_type=bytes)
+STORY_WINDOW = timedelta(hours=settings.story_window_hours)
+
 articles_topic = app.topic(topics.articles, key_type=bytes, value_type=bytes, value_serializer="raw", key_serializer="raw")
+extracted_topic = app.topic(topics.extracted, key_type=bytes, value_type=bytes, value_serializer="raw", key_serializer="raw")
 events_topic = app.topic(topics.events, value_serializer="raw", key_serializer="raw")
 mentions_topic = app.topic(topics.mentions, value_serializer="raw", key_serializer="raw")
 type_topics = {t: app.topic(topics.events_of(t), value_serializer="raw", key_serializer="raw")
                for t in ("advance", "withdrawal", "deployment", "statement")}
 articles_dlq = app.topic(topics.dlq(ARTICLES), value_serializer="raw", key_serializer="raw")
+events_dlq = app.topic(topics.dlq(EVENTS), value_serializer="raw", key_serializer="raw")
 
 
 @app.agent(articles_topic)
@@ -51,12 +65,29 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
             log.exception("extraction failed", offset=message.offset)
             continue
         for ev in events:
-            key, value = event_key(ev).encode(), encode(ev)
-            await events_topic.send(key=key, value=value)
-            await type_topics[ev.type].send(key=key, value=value)
+            await extracted_topic.send(key=event_key(ev).encode(), value=encode(ev))
         await mentions_topic.send(
             key=article.id.encode(),
             value=encode(ArticlePlaces(article_id=article.id, source=article.source, url=article.url,
                                        title=article.title, text=article.text, places=places)),
         )
         log.info("article extracted", article=article.id, source=article.source, events=len(events), places=len(places))
+
+
+@app.agent(extracted_topic)
+async def assign_stories(stream: faust.StreamT[bytes]) -> None:
+    async for record in stream.events():
+        message = record.message
+        try:
+            event = decode(Event, message.value)
+        except RecordRejected as exc:
+            await send_dead_letter(events_dlq, message, exc.reason)
+            continue
+        key = message.key or b""
+        place_stories = dict(stories[key])  # a copy: the table sees the change only when assigned back
+        storied = assign_story(place_stories, event, STORY_WINDOW, utcnow())
+        if storied.story_id is not None:
+            stories[key] = place_stories
+        value = encode(storied)
+        await events_topic.send(key=key, value=value)
+        await type_topics[storied.type].send(key=key, value=value)

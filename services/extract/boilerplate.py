@@ -32,9 +32,12 @@ _CAPTION_CREDIT = re.compile(
     r"\((?:photo|image|credit)[^)]*\)\s*$|/\s*(?:getty images|reuters|ap|afp|epa)\s*$",
     re.IGNORECASE,
 )
-# A heading that opens a list of sources or references.
+# A heading that opens a list of sources, references or other articles' titles.
 _SOURCES_HEADING = re.compile(
-    r"^\s*(?:related\s+)?(?:sources?|references|further\s+reading|external\s+links|links|notes)\s*:?\s*$",
+    r"^\s*(?:(?:related\s+)?(?:sources?|references|further\s+reading|external\s+links|links|notes)|"
+    r"related(?:\s+(?:articles|stories|news|posts))?|most\s+(?:popular|read)|recommended|trending|read\s+more|"
+    r"read\s+also|see\s+also|more\s+from\s+[\w\s]{1,30}|latest\s+news|top\s+stories|you\s+may\s+also\s+like)"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·▪])\s+")
@@ -67,9 +70,7 @@ def is_furniture_line(line: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     stripped = line.strip()
-    if len(stripped) > 140 or _SENTENCE_END.search(stripped):
-        return False
-    return True
+    return not (len(stripped) > 140 or _SENTENCE_END.search(stripped))
 
 
 def body_blocks(text: str) -> list[Block]:

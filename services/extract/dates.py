@@ -27,7 +27,10 @@ _WEEKDAYS: dict[str, int] = {
 # First month of each season (northern hemisphere, meteorological).
 _SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
-_MONTH = r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _DATE = re.compile(
     r"(?<![\w-])(?:"
     rf"{_MONTH.format(g='m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -101,8 +104,8 @@ def _resolve(m: re.Match[str], published: date | None) -> Occurred | None:
         return Occurred(date=published - timedelta(days=back), precision="day", text=text)
     if g["yday"]:
         word = g["yday"].lower()
-        day = published - timedelta(days=1) if word == "yesterday" else published
-        return Occurred(date=day, precision="day", text=text)
+        when = published - timedelta(days=1) if word == "yesterday" else published
+        return Occurred(date=when, precision="day", text=text)
     if g["erel"]:
         unit = g["erelunit"].lower()
         if unit == "week":

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from services.extract.actors import ActorMention, alternation, find_actors
-from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS
 from services.extract.boilerplate import Block, body_blocks
 from services.extract.dates import DateMention, find_dates
+from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS, INHERENT_FORCES
 from services.extract.quantities import QuantityMention, find_quantities
 from services.extract.sentences import Sentence, split_sentences
 from services.extract.statements import SpeakerMention, find_speakers, first_person, unnamed_attribution
@@ -53,7 +53,9 @@ _COORDINATED_VERB = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPLE_START = re.compile(r",\s*(?:\w+ly\s+)?$")
-_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|its|their|this|his|her|our|rapid|hasty|further|any)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w-])(?:the|a|an|its|their|this|his|her|our|rapid|hasty|further|any)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
 _PARTICIPLE_PASSIVE = re.compile(r"(?:ed|en|wn|ght|un|an)$|^(?:sent|left|fled|taken|retaken|overrun|dislodged)$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:back\s+)?(?:\w+\s+)?by\s+", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"(?<![\w-])(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -68,24 +70,42 @@ _FORCE_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _EQUIPMENT = frozenset(EQUIPMENT_NOUNS)
-_PLACE_PREPOSITION = re.compile(r"\s+(?:\w+ly\s+)?(?:near|in|at|along|on|around|outside|to|into|inside|across|close\s+to)\s", re.IGNORECASE)
+_MAIN_SIDE_ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|North Korean|Russia[’']s|Ukraine[’']s|Moscow[’']s|Kyiv[’']s)")
+_INCLUDING = re.compile(r",?\s+(?:including|among\s+them|alongside|along\s+with|together\s+with|and)\s+(?:[\w,-]+\s+){0,3}?")
+_OWN_FORCES_OBJECT = re.compile(r"\s+(?:its|their)\s+(?:troops|forces|army|soldiers|units)\b", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:near|in|at|along|on|around|outside|to|into|inside|across|close\s+to)\s", re.IGNORECASE
+)
 # Where the object of "captured ..." ends: a preposition or punctuation after its head noun.
 _OBJECT_END = re.compile(
     r",(?!\d)|\.(?!\d)|[;:()“”\"]|\s(?:along|near|in|at|on|from|with|by|after|before|during|for|since|amid|across|toward|towards|"
     r"into|while|and|but|as|under|over|around|within|without|west|east|north|south)\s",
     re.IGNORECASE,
 )
-_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?(?P<noun>city|town|village|settlement|country|region)(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+# "the city", "the embattled town" (a lower-case modifier only: "the Kursk region" names its place).
+_ANAPHOR = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:[a-z][\w-]*\s+)?(?P<noun>city|town|village|settlement|country|region)(?![\w-])(?!\s+of\b)"
+)
 _PLACE_AS_AGENT = re.compile(
     r"(?:[’']s)?\s+(?:could|would|will|may|might|must|can|says|said|say|claims|claimed|wants|hopes|plans|"
     r"aims|announced|denied|stated|reported|insists|accused|warned)\b",
     re.IGNORECASE,
 )
-_SUB_PLACE_FOLLOWS = re.compile(r"\s*(?:region|oblast|province)?\s*(?:city|town|village|settlement|district|region)\s+of\b", re.IGNORECASE)
+_SUB_PLACE_FOLLOWS = re.compile(
+    r"\s*(?:region|oblast|province)?\s*(?:city|town|village|settlement|district|region)\s+of\b", re.IGNORECASE
+)
 _POSSESSIVE_PLACE = re.compile(r"^[’']s\s+(?:[\w-]+\s+)?[A-Z]")
 _REGION_SUFFIX = re.compile(r"\s*(?:region|oblast|province|krai|republic)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s\b")
 _ADJECTIVAL = re.compile(r"\s+[a-z]")
+_LOWER_WORD = re.compile(r"[a-z]+")
+# Words without which a sentence names no armed force (inherent forces and demonyms included).
+_ACTOR_GATE = frozenset(
+    w for phrase in (*FORCE_NOUNS, *INHERENT_FORCES, "russians", "ukrainians", "koreans", "battlegroup", "group")
+    for w in re.findall(r"[a-z]+", phrase.lower())
+    if w not in {"of", "the", "armed", "service", "special", "assault", "national", "air", "defence", "defense",
+                 "group", "russian", "ukrainian", "ukraine", "russia", "s", "korean", "people", "kiev", "regime"}
+) | {"battlegroup", "russians", "ukrainians", "koreans", "they"}
 _RECENT_WINDOW = 700
 # Any digit, month, weekday, season or relative day word: only then look for a date.
 _MAYBE_DATE = re.compile(
@@ -94,7 +114,7 @@ _MAYBE_DATE = re.compile(
     r"today|tonight|overnight|morning|month|year"
 )
 _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "Belarus", "USA": "United States",
-               "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}  # characters back that a place or actor may be carried over
+               "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}
 
 
 @dataclass(slots=True)
@@ -181,16 +201,22 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
         for sent in split_sentences(text, block.start, block.end):
             sent_refs = [r for r in block_refs if sent.start <= r.start < sent.end]
             later = [r for r in block_refs if r.start >= sent.end]
-            actors = find_actors(sent.text) if not block.heading else []
+            triggers = find_triggers(sent.text) if not block.heading else []
+            actors = find_actors(sent.text) if triggers or (not block.heading and _may_name_actor(sent.text)) else []
             usable = _usable_places(sent, sent_refs, actors)
             if not block.heading:
-                for ev in _sentence_events(article, sent, actors, sent_refs, usable, later, state):
+                for ev in _sentence_events(article, sent, triggers, actors, sent_refs, usable, later, state):
                     if ev.id not in seen:
                         seen.add(ev.id)
                         events.append(ev)
             state.recent_places.extend(r for r in usable if r.start >= 0)
             state.all_places.extend(sent_refs)
     return events
+
+
+def _may_name_actor(s: str) -> bool:
+    """Cheap gate: a sentence without an armed-force word names no force (its places need no filtering)."""
+    return not _ACTOR_GATE.isdisjoint(_LOWER_WORD.findall(s.lower()))
 
 
 def _usable_places(sent: Sentence, refs: list[_PlaceRef], all_actors: list[ActorMention]) -> list[_PlaceRef]:
@@ -228,14 +254,15 @@ def _event_id(article_id: str, type_: str, side: str | None, place: Place | None
 
 
 def _sentence_events(
-    article: Article, sent: Sentence, actors: list[ActorMention], refs: list[_PlaceRef], usable: list[_PlaceRef],
+    article: Article, sent: Sentence, triggers: list[TriggerMatch], actors: list[ActorMention],
+    refs: list[_PlaceRef], usable: list[_PlaceRef],
     later: list[_PlaceRef], state: _State,
 ) -> list[Event]:
     s = sent.text
     cands = list(usable)
     cands.extend(_anaphors(s, sent.start, refs, usable, state))
     cands.sort(key=lambda r: r.start)
-    
+
     place_spans = [(r.start - sent.start, r.end - sent.start) for r in refs]
     recent_person = state.last_person if sent.start - state.last_person_pos < _RECENT_WINDOW else None
     if recent_person is None and state.prev_sentence is not None and re.search(r"(?<![\w-])(?:he|she|him|her)(?![\w-])", s, re.I):
@@ -243,7 +270,6 @@ def _sentence_events(
     speakers = find_speakers(s, place_spans, recent_person)
     state.speaker_side = next((sp.side for sp in speakers if sp.side), None)
     drafts: list[_Draft] = []
-    triggers = find_triggers(s)
     for i, trig in enumerate(triggers):
         # A trigger's place lies before the next trigger of another type ("reached X while ... left Y").
         nxt = next((t for t in triggers[i + 1:] if t.spec.type != trig.spec.type), None)
@@ -256,7 +282,10 @@ def _sentence_events(
         for d in drafts:
             d.quantity = _pick_quantity(d, quantities)
     # The first explicit force of a sentence is most often its subject: "they" and "the troops" refer to it.
-    explicit = [a for a in actors if a.kind == "force" and a.sides and not _PREPOSITION_BEFORE.search(s[:a.start])]
+    explicit = [
+        a for a in actors
+        if a.kind == "force" and a.sides and not _PREPOSITION_BEFORE.search(s, max(0, a.start - 30), a.start)
+    ]
     if explicit:
         state.last_agent, state.last_agent_pos = explicit[0].sides, sent.start
     for sp in speakers:
@@ -272,6 +301,8 @@ def _anaphors(s: str, offset: int, refs: list[_PlaceRef], usable: list[_PlaceRef
     for m in _ANAPHOR.finditer(s):
         noun = m.group("noun").lower()
         pos = offset + m.start()
+        if any(r.start < offset + m.end() and pos < r.end for r in refs):
+            continue  # "the Donetsk region": a named place, not an anaphor
         here = [r for r in refs if r.end <= pos]
         if noun == "country":
             # The sentence's own first country is its topic ("Ukraine says Russia ... the country").
@@ -294,8 +325,8 @@ def _subject(s: str, actors: list[ActorMention], pos: int, state: _State, sent_s
     before = [a for a in actors if a.end <= pos]
     if not before:
         return None
-    if _COORDINATED_VERB.search(s[:pos]) and not [a for a in before if s[a.end:pos].strip(" ,") == ""]:
-        first = next((a for a in before if not _PREPOSITION_BEFORE.search(s[:a.start])), None)
+    if _COORDINATED_VERB.search(s, max(0, pos - 60), pos) and not [a for a in before if s[a.end:pos].strip(" ,") == ""]:
+        first = next((a for a in before if not _PREPOSITION_BEFORE.search(s, max(0, a.start - 30), a.start)), None)
         if first is not None:
             return _resolved(first, state, sent_start, s, actors)
     for a in reversed(before):
@@ -304,7 +335,7 @@ def _subject(s: str, actors: list[ActorMention], pos: int, state: _State, sent_s
             break
         if _AUXILIARIES_ONLY.fullmatch(gap):
             return _resolved(a, state, sent_start, s, actors)  # "... as its troops advanced": right before its verb
-        if _PREPOSITION_BEFORE.search(s[:a.start]) and not _RELATIVE_AFTER.match(gap):
+        if _PREPOSITION_BEFORE.search(s, max(0, a.start - 30), a.start) and not _RELATIVE_AFTER.match(gap):
             continue
         return _resolved(a, state, sent_start, s, actors)
     return None
@@ -331,7 +362,7 @@ def _resolved(
 
 def _is_passive(s: str, trig: TriggerMatch) -> bool:
     """"were transferred": a form of "be" before a past participle (not "been massing")."""
-    return not trig.text.lower().endswith("ing") and bool(_BE_BEFORE.search(s[:trig.start]))
+    return not trig.text.lower().endswith("ing") and bool(_BE_BEFORE.search(s, max(0, trig.start - 30), trig.start))
 
 
 def _actor_after(s: str, actors: list[ActorMention], pos: int, limit: int = 12) -> ActorMention | None:
@@ -347,7 +378,11 @@ def _military(
     family = trig.family
     out: list[_Draft] = []
     # "the retreat of ...", "a rapid advance": a noun, not a verb.
-    if family in {"adv_go", "wd_go"} and trig.text.lower() in {"advance", "retreat", "advances"} and _DETERMINER_BEFORE.search(s[:trig.start]):
+    if (
+        family in {"adv_go", "wd_go"}
+        and trig.text.lower() in {"advance", "retreat", "advances"}
+        and _DETERMINER_BEFORE.search(s, max(0, trig.start - 40), trig.start)
+    ):
         voice = "nominal"
     passive_by = None
     if family in {"adv_take", "dep_send"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
@@ -381,30 +416,36 @@ def _military(
     ev_type: EventType = spec.type
     if family == "dep_send" and not _is_passive(s, trig) and passive_by is None:
         obj = _FORCE_OBJECT.match(s, trig.end)
-        if not obj or (obj.end() - trig.end) > 90:
-            # "troops were massing near Kharkiv": intransitive, the subject itself gathers.
-            if actor.kind != "force" or not _PLACE_PREPOSITION.match(s, trig.end):
-                return out
-        obj_actor = next((a for a in actors if obj and trig.end <= a.start < obj.end() + 1 and a.kind == "force" and a.sides), None)
+        # "troops were massing near Kharkiv": intransitive, the subject itself gathers.
+        if (not obj or (obj.end() - trig.end) > 90) and (actor.kind != "force" or not _PLACE_PREPOSITION.match(s, trig.end)):
+            return out
+        obj_end = obj.end() + 1 if obj else 0
+        obj_actor = next((a for a in actors if trig.end <= a.start < obj_end and a.kind == "force" and a.sides), None)
         if obj and obj_actor is not None and re.sub(r"\s+", " ", obj.group("noun").lower()) not in _EQUIPMENT:
             sides = obj_actor.sides  # "recruited North Korean soldiers": the soldiers' side is deployed
-    elif actor.kind == "country" and not spec.strong and family not in {"dep_send", "dep_by"} and voice != "nominal":
-        if not re.match(r"^\s+(?:its|their)\s+(?:troops|forces|army|soldiers|units)", s[trig.end:]):
-            return out
+        elif obj:
+            # "50,000 troops, including North Korean soldiers": those are deployed too.
+            incl = _INCLUDING.match(s, obj.end())
+            extra = [a for a in actors if incl and obj.end() < a.start <= incl.end() + 1 and a.kind == "force"]
+            sides = sides + tuple(x for a in extra for x in a.sides if x not in sides)
+    elif (
+        actor.kind == "country" and not spec.strong and family not in {"dep_send", "dep_by"} and voice != "nominal"
+        and not _OWN_FORCES_OBJECT.match(s, trig.end)
+    ):
+        return out  # "Russia withdrew from the treaty"; but "Russia withdrew its troops" counts
     if family == "dep_by" and actor.kind != "force":
         return out
-    if family == "dep_send" and _is_passive(s, trig):
-        # "were transferred to Russia": the subject is deployed, and the text says where to.
-        if actor.kind != "force" or _BY_AGENT.match(s, trig.end):
-            return out
-        if not any(trig.end <= r.start - sent.start < scope_end for r in cands):
-            return out
+    # "were transferred to Russia": the subject is deployed, and the text says where to.
+    if family == "dep_send" and _is_passive(s, trig) and (
+        actor.kind != "force" or _BY_AGENT.match(s, trig.end)
+        or not any(trig.end <= r.start - sent.start < scope_end for r in cands)
+    ):
+        return out
     if spec.needs_place_object and passive_by is None and not _place_object(s, trig, cands, sent.start):
         return out
-    if voice == "nominal" and actor.kind != "force":
-        # "Russian advances" alone: count it only where the text says where.
-        if not any(trig.end <= r.start - sent.start < scope_end for r in cands):
-            return out
+    # "Russian advances" alone: count it only where the text says where.
+    if voice == "nominal" and actor.kind != "force" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
+        return out
     location, direct = _locate(s, sent, trig, scope_end, cands, later, state, place_before or voice == "passive", actor)
     if actor.kind == "country" and not direct:
         return out
@@ -459,7 +500,7 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
     word = re.search(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:[a-z-]+\s+){0,2}$", s[max(0, trig.start - 40):trig.start])
     if word:
         sides = sides_in(word.group(1))
-        if sides and re.fullmatch(r"(?:Russian|Ukrainian|North Korean|Russia[’']s|Ukraine[’']s|Moscow[’']s|Kyiv[’']s)", word.group(1)):
+        if sides and _MAIN_SIDE_ADJECTIVE.fullmatch(word.group(1)):
             start = trig.start - len(s[max(0, trig.start - 40):trig.start]) + word.start(1)
             return ActorMention(start, start + len(word.group(1)), sides, "country", word.group(1))
     return None
@@ -553,7 +594,7 @@ def _finish(
     if not drafts and not speakers:
         return []
     dates = find_dates(s, article.published) if _MAYBE_DATE.search(s) else []
-    hedged = bool(HEDGE.search(s))
+    hedged = bool(drafts) and bool(HEDGE.search(s))
     claimant = speakers[0].name if speakers else unnamed_attribution(s)
     out: list[Event] = []
     for d in drafts:

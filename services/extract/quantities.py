@@ -144,6 +144,7 @@ def _to_mention(text: str, m: re.Match[str]) -> QuantityMention | None:
     value = _value_of(m)
     if value is None:
         return None
+    kind: QuantityKind
     if m.group("num2"):
         unit, kind, bound_word = "troops", "troops", m.group("bound2")
     else:

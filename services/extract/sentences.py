@@ -16,7 +16,8 @@ _ABBREVIATIONS: frozenset[str] = frozenset({
     "pvt", "st", "sen", "rep", "gov", "prof", "rev", "no", "nos", "vol", "vs", "approx", "sq",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
     "mt", "ft", "est", "ca", "cf", "e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
-    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "km", "mi", "kg", "al", "pp", "op", "lt.col", "gov't", "dept", "div", "bn", "regt", "sqn", "hr", "min",
+    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "km", "mi", "kg", "al", "pp", "op", "lt.col", "gov't", "dept",
+    "div", "bn", "regt", "sqn", "hr", "min",
 })
 # Abbreviations that often end a sentence too: split when a capitalised word follows.
 _SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({

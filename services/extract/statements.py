@@ -47,7 +47,7 @@ _NEGATED = re.compile(
 )
 _CAP = r"(?:[A-ZÀ-ÝА-ЯІЇЄ][\w’'.-]*|[A-Z]\.)"
 _NAME_SEQ = re.compile(
-    rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CAP}|(?:de|van|von|bin|al|el|da|di|der|den|of|for|and|the)(?=\s+[A-Z])))*"
+    rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CAP}|(?:de|van|von|bin|al|el|da|di|der|den|of\s+the|of|for|and|the)(?=\s+[A-Z])))*"
     rf"(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
 )
 _BODY_NOUN = alternation(BODY_NOUNS)
@@ -102,14 +102,23 @@ def _is_place_word(token: str) -> bool:
     return low in SIDE_TERMS
 
 
+_LINK_WORDS = frozenset({"the", "of", "for", "and"})
+
+
+def _is_title_word(token: str) -> bool:
+    """A word of a title or qualifier before a name: "President", "Ukrainian", "NATO", "of"."""
+    low = token.lower()
+    return (
+        low in PERSON_TITLES or low in KNOWN_BODIES or low in SIDE_TERMS or low.rstrip("’'s") in SIDE_TERMS
+        or (token.isupper() and len(token) > 1) or low in {"of", "for", "the", "and"}
+    )
+
+
 def person_name(seq: str) -> tuple[str, str] | None:
     """(name, title) of a capitalised sequence that names a person, else None."""
     tokens = _clean_tokens(re.sub(rf"{APOS}s$", "", seq.strip().rstrip(".")))
     title: list[str] = []
-    while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE and (tokens[0].lower() in PERSON_TITLES
-                                                                          or tokens[0].lower() in KNOWN_BODIES
-                                                                          or (tokens[0].isupper() and len(tokens[0]) > 1) or tokens[0].lower() in SIDE_TERMS
-                      or tokens[0].lower().rstrip("’'s") in SIDE_TERMS or tokens[0].lower() in {"of", "for", "the", "and"}):
+    while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE and _is_title_word(tokens[0]):
         title.append(tokens.pop(0))
     if not tokens or len(tokens) > 4:
         return None
@@ -147,19 +156,29 @@ _SIDE_BODY_FIRST = frozenset(k.split()[0] for k in SIDE_TERMS) | {"the", "us", "
 _KNOWN_BODY_FIRST = frozenset(k.split()[0] for k in KNOWN_BODIES)
 
 
-def _anchored(pattern: re.Pattern[str], sentence: str, first_words: frozenset[str]) -> list[re.Match[str]]:
-    """Non-overlapping matches of ``pattern`` that start at a word in ``first_words``."""
-    out: list[re.Match[str]] = []
-    done = 0
+def _body_candidates(sentence: str) -> tuple[list[int], list[int]]:
+    """Word starts where a side-qualified body, or a known body, may begin."""
+    side: list[int] = []
+    known: list[int] = []
     for t in _TOKEN.finditer(sentence):
-        if t.start() < done:
-            continue
         key = t.group(0).lower().rstrip(".,")
         if key.endswith(("’s", "'s")):
             key = key[:-2]
-        if key not in first_words and key.split("-")[0] not in first_words:
+        if key in _SIDE_BODY_FIRST or key.split("-")[0] in _SIDE_BODY_FIRST:
+            side.append(t.start())
+        if key in _KNOWN_BODY_FIRST:
+            known.append(t.start())
+    return side, known
+
+
+def _anchored(pattern: re.Pattern[str], sentence: str, starts: list[int]) -> list[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` that start at one of ``starts``."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for start in starts:
+        if start < done:
             continue
-        m = pattern.match(sentence, t.start())
+        m = pattern.match(sentence, start)
         if m:
             out.append(m)
             done = m.end()
@@ -173,8 +192,11 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
     def overlaps(s: int, e: int) -> bool:
         return any(s < o.end and o.start < e for o in out)
 
-    for m in _anchored(_SIDE_BODY, sentence, _SIDE_BODY_FIRST):
-        out.append(_Entity(m.start(), m.end(), re.sub(r"^the\s+", "", m.group(0), flags=re.I), sides_in(m.group(0))[:1][0] if sides_in(m.group(0)) else None, False))
+    side_starts, body_starts = _body_candidates(sentence)
+    for m in _anchored(_SIDE_BODY, sentence, side_starts):
+        body_sides = sides_in(m.group(0))
+        name = re.sub(r"^the\s+", "", m.group(0), flags=re.IGNORECASE)
+        out.append(_Entity(m.start(), m.end(), name, body_sides[0] if body_sides else None, False))
     for m in _NAME_SEQ.finditer(sentence):
         seq = m.group(0)
         s, e = m.start(), m.end()
@@ -195,13 +217,12 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
         full = name.lower()
         known = full in KNOWN_PEOPLE or last in KNOWN_PEOPLE
         # A lone word is a name only when known or titled ("General Syrskiy", "Tusk").
-        titled = any(t.lower().rstrip(".") in PERSON_TITLES for t in title.split() if t.lower() not in {"the", "of", "for", "and"})
-        if len(name.split()) == 1 and not known and not titled:
-            if not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:]):
-                continue
+        titled = any(t.lower().rstrip(".") in PERSON_TITLES for t in title.split() if t.lower() not in _LINK_WORDS)
+        if len(name.split()) == 1 and not known and not titled and not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:]):
+            continue
         side = KNOWN_PEOPLE.get(full, KNOWN_PEOPLE.get(last)) if known else None
         out.append(_Entity(name_start, e, re.sub(rf"{APOS}s$", "", name), side, True))
-    for m in _anchored(_KNOWN_BODY, sentence, _KNOWN_BODY_FIRST):
+    for m in _anchored(_KNOWN_BODY, sentence, body_starts):
         if not overlaps(m.start(), m.end()):
             key = re.sub(r"\s+", " ", m.group(0).lower())
             name = re.sub(r"^the\s+", "", m.group(0), flags=re.IGNORECASE)
@@ -250,8 +271,27 @@ commented posted tweeted reported reports suggested suggests called condemned co
 estimated assessed informed briefed according saying stating adding noting suggesting reiterating
 reaffirming insisting warning urging claiming emphasizing emphasising stressing arguing declaring
 announcing confirming denying indicating accusing calling
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as words
 _LOWER_WORD = re.compile(r"[a-z]+")
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _speech_matches(sentence: str) -> list[re.Match[str]]:
+    """Speech verbs, ", saying"-participles and "according to", tried only at speech words."""
+    out: list[re.Match[str]] = []
+    for t in _TOKEN.finditer(sentence):
+        if t.group(0).lower().rstrip(".,") not in _SPEECH_FORMS:
+            continue
+        start = t.start()
+        comma = _COMMA_BEFORE.search(sentence, max(0, start - 4), start)
+        m = _SPEECH.match(sentence, comma.start() if comma else start)
+        if m is None and comma:
+            m = _SPEECH.match(sentence, start)
+        if m is not None:
+            out.append(m)
+    return out
 
 
 def find_speakers(sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None) -> list[SpeakerMention]:
@@ -260,7 +300,7 @@ def find_speakers(sentence: str, places: list[tuple[int, int]], last_person: Spe
         return []
     ents = _entities(sentence, places)
     out: list[SpeakerMention] = []
-    for m in _SPEECH.finditer(sentence):
+    for m in _speech_matches(sentence):
         vstart = m.start("verb") if m.group("verb") else m.start("part") if m.group("part") else m.start("acc")
         vend = m.end()
         verb = m.group(0).lstrip(", ")
@@ -287,13 +327,13 @@ def find_speakers(sentence: str, places: list[tuple[int, int]], last_person: Spe
             for ent in reversed([e for e in ents if e.end <= vstart]):
                 if not _GAP_OK.fullmatch(left[ent.end:]):
                     continue
-                if _IN_APPOSITION.search(left[:ent.start]):
+                if _IN_APPOSITION.search(left, max(0, ent.start - 150), ent.start):
                     continue  # "X, a military analyst with the Black Bird Group, said": X speaks
                 found = ent
                 break
-            if found is None and _PRONOUN_SUBJECT.search(left):
+            if found is None and _PRONOUN_SUBJECT.search(left, max(0, len(left) - 30)):
                 pronoun = True
-            if found is None and not pronoun and _INVERTED_LEFT.search(left):
+            if found is None and not pronoun and _INVERTED_LEFT.search(left, max(0, len(left) - 5)):
                 right = _INVERTED_RIGHT.match(sentence, vend)
                 pos = right.end() if right else vend
                 found = next((e for e in ents if e.start == pos or (pos <= e.start <= pos + 2)), None)

@@ -116,7 +116,7 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 # Nouns that make the object of "captured"/"entered"/"left" a place.
 PLACE_NOUNS = re.compile(
-    r"(?<![\w-])(?:village|villages|town|towns|city|cities|settlement|settlements|outskirts|suburbs?|edge|"
+    r"(?<![\w-])(?:village|villages|town|towns|city|cities|settlement|settlements|community|communities|locality|outskirts|suburbs?|edge|"
     r"centre|center|district|territory|territories|positions?|ground|area|region|oblast|province|bridgehead|"
     r"heights?|bank|river|border|swathe|strip|hamlet|stronghold|foothold|station|industrial\s+zone|"
     r"neighbou?rhoods?|airport|airfield|base|plant|mine|island|peninsula|coast|hill|forest|road|highway|"
@@ -159,7 +159,9 @@ _CLAUSE_BLOCK = re.compile(
     re.IGNORECASE,
 )
 # Where a new clause starts: its subject is what the rules look for.
-CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|although)\s", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(
+    r";|:|\s[–—-]\s|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|although)\s", re.IGNORECASE
+)
 # Hedges that keep the event but mark it as a claim.
 HEDGE = re.compile(
     r"(?<![\w-])(?:reportedly|allegedly|purportedly|supposedly|claim(?:s|ed)?|alleged|it\s+is\s+reported|"

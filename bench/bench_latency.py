@@ -1,0 +1,405 @@
+"""End-to-end alert latency: an article's publish ack to its webhook notification, on the real stack.
+
+    .venv/bin/python bench/bench_latency.py [--rate 20] [--seconds 30] [--json]
+
+Starts an isolated pipeline (its own topic prefix: extract, alerts and
+alerts-api as ``frontwatch run`` processes), an HTTP receiver on loopback, and
+one "mentions" watchlist on Kupiansk created through the API with a fresh
+token. Publishes distinct seed articles (each with a unique line mentioning
+Kupiansk) at a steady rate with replay's ``ArticlePublisher``, stamping each
+article when Kafka acknowledges it; the receiver stamps each notification when
+it arrives. Warm-up articles (faust start-up, gazetteer load, group join) are
+not counted. Prints sent/received/lost and latency percentiles, plus where the
+time goes (publish ack -> extract's ``mentions`` record -> webhook). Stops
+what it started and deletes its topics and Redis keys unless ``--keep``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import math
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+import uvicorn  # noqa: E402
+from aiokafka import AIOKafkaConsumer  # noqa: E402
+from aiokafka.admin import AIOKafkaAdminClient  # noqa: E402
+from redis.asyncio import Redis  # noqa: E402
+
+from services.alerts.store import TokenStore  # noqa: E402
+from services.ingest.publisher import ArticlePublisher, RedisSeenArticles, seen_articles_key  # noqa: E402
+from services.pipeline import LocalPipeline  # noqa: E402
+from shared.articles import article_from_text  # noqa: E402
+from shared.devstack import stack_up  # noqa: E402
+from shared.kafka import ensure_topics, make_producer, topic_partitions  # noqa: E402
+from shared.schemas import Article  # noqa: E402
+from shared.settings import FrontwatchSettings  # noqa: E402
+from shared.topics import TopicNames  # noqa: E402
+
+PLACE = "Kupiansk"
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+# --- the webhook receiver -------------------------------------------------------------------------
+
+
+@dataclass
+class Arrival:
+    at: float  # time.monotonic() when the request body was read
+    article_id: str
+    kind: str
+
+
+@dataclass
+class TimingReceiver:
+    """An ASGI webhook that answers 200 and stamps each notification's arrival (monotonic clock)."""
+
+    arrivals: list[Arrival] = field(default_factory=list)
+    bad: int = 0
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/hook"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        chunks: list[bytes] = []
+        more = True
+        while more:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            more = bool(message.get("more_body"))
+        at = time.monotonic()
+        try:
+            body = json.loads(b"".join(chunks))
+            self.arrivals.append(Arrival(at, str(body["article_id"]), str(body.get("kind"))))
+            status = 200
+        except (ValueError, KeyError, TypeError):
+            self.bad += 1
+            status = 400
+        await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+
+class ReceiverThread:
+    """``TimingReceiver`` served by uvicorn on 127.0.0.1 in a thread of its own (its own event loop)."""
+
+    def __init__(self, receiver: TimingReceiver) -> None:
+        config = uvicorn.Config(receiver, host="127.0.0.1", port=0, log_level="warning", lifespan="off", access_log=False)
+        self.receiver = receiver
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, name="bench-receiver", daemon=True)
+
+    def start(self, timeout: float = 10.0) -> None:
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise TimeoutError("the bench receiver did not start")
+            time.sleep(0.05)
+        self.receiver.port = int(self.server.servers[0].sockets[0].getsockname()[1])
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+# --- publishing -----------------------------------------------------------------------------------
+
+
+class AckClock:
+    """``SeenArticles`` for replay's publisher: ``add`` runs right after Kafka acked the send, so it stamps the time."""
+
+    def __init__(self, inner: RedisSeenArticles) -> None:
+        self.inner = inner
+        self.acked: dict[str, float] = {}
+        self.acked_wall: dict[str, float] = {}
+
+    async def contains(self, article_id: str) -> bool:
+        return False  # every bench article is new (and publish is called with force=True anyway)
+
+    async def add(self, article_id: str) -> None:
+        self.acked[article_id] = time.monotonic()
+        self.acked_wall[article_id] = time.time()
+        await self.inner.add(article_id)
+
+
+def make_articles(count: int, tag: str) -> list[Article]:
+    """``count`` distinct seed-sized articles, each with a unique last line that mentions Kupiansk."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [
+        article_from_text(f"{seeds[n % len(seeds)].rstrip()}\n\nUpdate {tag}-{n}: shelling was reported near {PLACE}.",
+                          source=f"bench-{tag}-{n}.txt")
+        for n in range(count)
+    ]
+
+
+async def publish_steady(publisher: ArticlePublisher, articles: list[Article], rate: float) -> float:
+    """Publish at ``rate``/s on a fixed schedule (open loop: a slow ack does not delay the next send); the seconds taken."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    tasks: list[asyncio.Task[str]] = []
+    for n, article in enumerate(articles):
+        delay = start + n / rate - loop.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(publisher.publish(article, force=True)))
+    await asyncio.gather(*tasks)
+    return loop.time() - start
+
+
+async def wait_for(receiver: TimingReceiver, ids: set[str], timeout: float, pipeline: LocalPipeline) -> set[str]:
+    """The ids still missing once all arrived or at ``timeout``; fails at once if a service died."""
+    deadline = time.monotonic() + timeout
+    checked = 0.0
+    while True:
+        missing = ids - {a.article_id for a in list(receiver.arrivals)}
+        if not missing or time.monotonic() > deadline:
+            return missing
+        if time.monotonic() - checked > 1.0:
+            checked = time.monotonic()
+            dead = [p.name for p in pipeline.processes if p.pid() is None]
+            if dead:
+                raise RuntimeError(f"service(s) {', '.join(dead)} exited; see the log tails above")
+        await asyncio.sleep(0.1)
+
+
+# --- set-up and clean-up --------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} did not become healthy within {timeout:.0f}s")
+        time.sleep(0.3)
+
+
+async def create_token(settings: FrontwatchSettings, name: str) -> str:
+    client = Redis.from_url(settings.redis_url)
+    try:
+        return await TokenStore(client, settings.topic_prefix).create(name)
+    finally:
+        await client.aclose()
+
+
+async def mention_times(settings: FrontwatchSettings, ids: set[str], timeout: float = 15.0) -> dict[str, float]:
+    """When extract produced each article's ``mentions`` record (its CreateTime, wall clock seconds)."""
+    topic = TopicNames.from_settings(settings).mentions
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    found: dict[str, float] = {}
+    try:
+        tps = await topic_partitions(consumer, topic)
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        ends = await consumer.end_offsets(tps)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and any([await consumer.position(tp) < ends[tp] for tp in tps]):
+            for messages in (await consumer.getmany(timeout_ms=200)).values():
+                for m in messages:
+                    key = (m.key or b"").decode()
+                    if key in ids and key not in found:
+                        found[key] = m.timestamp / 1000
+    finally:
+        await consumer.stop()
+    return found
+
+
+async def delete_namespace(settings: FrontwatchSettings) -> int:
+    """Delete this run's topics and Redis keys (everything under its unique prefix); the number of topics."""
+    prefix = settings.topic_prefix
+    assert prefix.startswith("bench"), prefix  # noqa: S101 - never delete outside the bench's own namespace
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, request_timeout_ms=15000)
+    await admin.start()
+    try:
+        ours = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if ours:
+            await admin.delete_topics(ours)
+    finally:
+        await admin.close()
+    client = Redis.from_url(settings.redis_url)
+    try:
+        keys = [k async for k in client.scan_iter(match=f"{prefix}*", count=1000)]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()
+    return len(ours)
+
+
+# --- the run --------------------------------------------------------------------------------------
+
+
+def percentile(sorted_values: list[float], p: float) -> float:
+    """Nearest-rank percentile of an ascending list."""
+    if not sorted_values:
+        return math.nan
+    return sorted_values[max(0, math.ceil(p / 100 * len(sorted_values)) - 1)]
+
+
+def summarize(values_ms: list[float]) -> dict[str, float]:
+    v = sorted(values_ms)
+    return {"p50": percentile(v, 50), "p90": percentile(v, 90), "p99": percentile(v, 99),
+            "max": v[-1] if v else math.nan, "mean": sum(v) / len(v) if v else math.nan}
+
+
+async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argparse.Namespace, log: Callable[[str], None],
+                  ) -> dict[str, Any]:
+    settings = pipeline.settings
+    tag = uuid.uuid4().hex[:8]
+    warm = make_articles(args.warmup, f"warm{tag}")
+    articles = make_articles(round(args.rate * args.seconds), tag)
+    producer = make_producer(settings)
+    await producer.start()
+    redis = Redis.from_url(settings.redis_url)
+    clock = AckClock(RedisSeenArticles(redis, seen_articles_key(TopicNames.from_settings(settings))))
+    publisher = ArticlePublisher(producer, clock, TopicNames.from_settings(settings))
+    try:
+        started = time.monotonic()
+        log(f"warm-up: {len(warm)} articles, waiting for their notifications (faust start-up, gazetteer load)")
+        await publish_steady(publisher, warm, rate=5.0)
+        missing = await wait_for(receiver, {a.id for a in warm}, args.warmup_timeout, pipeline)
+        if missing:
+            raise TimeoutError(f"{len(missing)} warm-up notifications did not arrive within {args.warmup_timeout:.0f}s")
+        log(f"warm-up done in {time.monotonic() - started:.1f}s; publishing {len(articles)} articles at {args.rate:g}/s")
+        await asyncio.sleep(1.0)  # let the warm-up tail settle
+        skip = len(receiver.arrivals)
+        took = await publish_steady(publisher, articles, rate=args.rate)
+        ids = {a.id for a in articles}
+        missing = await wait_for(receiver, ids, args.drain, pipeline)
+        await asyncio.sleep(1.0)  # late duplicates
+    finally:
+        await producer.stop()
+        await redis.aclose()
+    arrivals = [a for a in receiver.arrivals[skip:] if a.article_id in ids]
+    first: dict[str, float] = {}
+    for a in arrivals:
+        first.setdefault(a.article_id, a.at)
+    latencies = [(first[i] - clock.acked[i]) * 1000 for i in first]
+    result: dict[str, Any] = {
+        "rate": args.rate, "seconds": args.seconds, "publish_s": took,
+        "sent": len(articles), "received": len(first), "lost": len(missing),
+        "duplicates": len(arrivals) - len(first),
+        "kinds": sorted({a.kind for a in arrivals}),
+        "latency_ms": summarize(latencies),
+    }
+    if args.breakdown:
+        produced = await mention_times(settings, ids)
+        extract = [(produced[i] - clock.acked_wall[i]) * 1000 for i in ids if i in produced]
+        wall_arrival = {i: clock.acked_wall[i] + (first[i] - clock.acked[i]) for i in first}
+        alerts = [(wall_arrival[i] - produced[i]) * 1000 for i in first if i in produced]
+        result["stages_ms"] = {"ack_to_mentions_record": summarize(extract), "mentions_record_to_webhook": summarize(alerts)}
+    return result
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    log: Callable[[str], None] = (lambda msg: print(f"[latency] {msg}", file=sys.stderr)) if not args.quiet else (lambda _: None)
+    base = FrontwatchSettings()
+    stack_up(base)
+    prefix = f"bench{uuid.uuid4().hex[:8]}-"
+    workdir = Path(tempfile.mkdtemp(prefix="frontwatch-bench-"))
+    api_port = free_port()
+    pipeline = LocalPipeline.isolated(prefix, workdir, FRONTWATCH_WEBHOOK_ALLOW_PRIVATE="1", FRONTWATCH_API_PORT=str(api_port))
+    receiver = TimingReceiver()
+    server = ReceiverThread(receiver)
+    try:
+        asyncio.run(ensure_topics(pipeline.settings))
+        pipeline.start(("extract", "alerts", "alerts-api"))
+        server.start()
+        log(f"prefix {prefix}, logs in {workdir}, receiver {receiver.url}")
+        wait_healthy(f"http://127.0.0.1:{api_port}/health")
+        token = asyncio.run(create_token(pipeline.settings, "bench"))
+        limit = 10000  # the API's maximum: the bench must measure single notifications, never digests
+        with httpx.Client(base_url=f"http://127.0.0.1:{api_port}", headers={"authorization": f"Bearer {token}"},
+                          timeout=10) as api:
+            response = api.post("/v1/watchlists", json={"name": f"bench: any mention of {PLACE}", "places": [PLACE],
+                                                        "mode": "mentions", "webhook": receiver.url,
+                                                        "rate_limit_per_minute": limit})
+            response.raise_for_status()
+        if args.rate * min(args.seconds, 60) + args.warmup > limit:
+            log(f"warning: more than {limit} notifications a minute; some will be folded into digests")
+        result = asyncio.run(measure(pipeline, receiver, args, log))
+        result["bad_requests"] = receiver.bad
+        return result
+    except BaseException:
+        for proc in pipeline.processes:
+            print(f"--- {proc.name} log (tail)\n{proc.log_tail(30)}", file=sys.stderr)
+        raise
+    finally:
+        server.stop()
+        pipeline.stop()
+        if not args.keep:
+            with contextlib.suppress(Exception):
+                log(f"deleted {asyncio.run(delete_namespace(pipeline.settings))} topics of {prefix}")
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def print_table(r: dict[str, Any]) -> None:
+    lat = r["latency_ms"]
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| rate, duration | {r['rate']:g} articles/s for {r['seconds']:g} s (publishing took {r['publish_s']:.1f} s) |")
+    print(f"| sent / received / lost / duplicates | {r['sent']} / {r['received']} / {r['lost']} / {r['duplicates']} |")
+    for name in ("p50", "p90", "p99", "max", "mean"):
+        print(f"| latency {name} | {lat[name]:.0f} ms |")
+    for stage, s in r.get("stages_ms", {}).items():
+        print(f"| {stage.replace('_', ' ')} p50 / p99 / max | {s['p50']:.0f} / {s['p99']:.0f} / {s['max']:.0f} ms |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rate", type=float, default=20.0, help="articles per second (default 20)")
+    parser.add_argument("--seconds", type=float, default=30.0, help="how long to publish (default 30)")
+    parser.add_argument("--warmup", type=int, default=10, help="warm-up articles, not counted (default 10)")
+    parser.add_argument("--warmup-timeout", type=float, default=120.0, help="seconds to wait for the warm-up notifications")
+    parser.add_argument("--drain", type=float, default=30.0, help="seconds to wait for the last notifications")
+    parser.add_argument("--no-breakdown", dest="breakdown", action="store_false", help="skip the per-stage times")
+    parser.add_argument("--keep", action="store_true", help="keep the run's topics, Redis keys and service logs")
+    parser.add_argument("--json", action="store_true", help="print the result as one JSON object (for run_all.py)")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    args = parser.parse_args()
+    if args.rate <= 0 or args.seconds <= 0 or args.warmup < 1:
+        parser.error("--rate and --seconds must be positive and --warmup at least 1")
+    result = run(args)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print_table(result)
+    if result["lost"]:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
