@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from services.pipeline import LocalPipeline
@@ -51,3 +52,20 @@ async def eventually(check: Callable[[], Any], timeout: float, what: str, interv
         if time.monotonic() > deadline:
             pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
         await asyncio.sleep(interval)
+
+
+@pytest.fixture
+def alerts(pipeline: LocalPipeline) -> Iterator[tuple[LocalPipeline, httpx.Client]]:
+    """The alerts worker and API of this test, and an API client with a fresh token."""
+    from shared.kafka import ensure_topics
+    from tests.integration.test_alerts_api import create_token, wait_healthy
+
+    port = free_port()
+    pipeline.extra_env.update(FRONTWATCH_API_PORT=str(port), FRONTWATCH_WEBHOOK_ATTEMPTS="4",
+                              FRONTWATCH_WEBHOOK_BACKOFF_S="0.05", FRONTWATCH_WEBHOOK_TIMEOUT_S="5")
+    asyncio.run(ensure_topics(pipeline.settings))
+    pipeline.start(("alerts", "alerts-api"))
+    wait_healthy(f"http://127.0.0.1:{port}/health", pipeline.service("alerts-api").log_tail())
+    token = create_token(pipeline.settings, "analyst")
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"authorization": f"Bearer {token}"}, timeout=10) as c:
+        yield pipeline, c

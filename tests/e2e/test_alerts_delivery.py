@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -17,28 +16,13 @@ from aiokafka import AIOKafkaProducer
 from services.pipeline import LocalPipeline
 from shared.codec import decode, encode
 from shared.gazetteer import load_gazetteer
-from shared.kafka import ensure_topics, read_topic
+from shared.kafka import read_topic
 from shared.schemas import ArticlePlaces, DeadLetter, PlaceMention
 from shared.signing import verify
-from tests.e2e.conftest import eventually, free_port
-from tests.integration.test_alerts_api import create_token, wait_healthy
+from tests.e2e.conftest import eventually
 from tests.receiver import Receiver, body_json, running
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def alerts(pipeline: LocalPipeline) -> Iterator[tuple[LocalPipeline, httpx.Client]]:
-    """The alerts worker and API of this test, and an API client with a fresh token."""
-    port = free_port()
-    pipeline.extra_env.update(FRONTWATCH_API_PORT=str(port), FRONTWATCH_WEBHOOK_ATTEMPTS="4",
-                              FRONTWATCH_WEBHOOK_BACKOFF_S="0.05", FRONTWATCH_WEBHOOK_TIMEOUT_S="5")
-    asyncio.run(ensure_topics(pipeline.settings))
-    pipeline.start(("alerts", "alerts-api"))
-    wait_healthy(f"http://127.0.0.1:{port}/health", pipeline.service("alerts-api").log_tail())
-    token = create_token(pipeline.settings, "analyst")
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"authorization": f"Bearer {token}"}, timeout=10) as c:
-        yield pipeline, c
 
 
 def _kupiansk_mention(n: int) -> ArticlePlaces:
