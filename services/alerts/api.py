@@ -193,9 +193,9 @@ def create_api(settings: AlertsSettings | None = None, places: PlaceResolver | N
         async def not_recorded(*_: object) -> None:
             return None  # a test notification is logged, not published to the alerts topic
 
-        app.state.notifier = Notifier(http=http, ledger=app.state.ledger, digests=DigestBuffer(redis, settings.topic_prefix),
-                                      published=not_recorded, failed=not_recorded, attempts=1,
-                                      allow_private=settings.webhook_allow_private)
+        digests = DigestBuffer(redis, settings.topic_prefix, settings.digest_window_s)
+        app.state.notifier = Notifier(http=http, ledger=app.state.ledger, digests=digests, published=not_recorded,
+                                      failed=not_recorded, attempts=1, allow_private=settings.webhook_allow_private)
         try:
             yield
         finally:

@@ -58,7 +58,7 @@ async def record_failed(notification: Notification, reason: str) -> None:
 notifier = Notifier(
     http=httpx.AsyncClient(timeout=settings.webhook_timeout_s, follow_redirects=False),
     ledger=DeliveryLedger(redis, settings.topic_prefix),
-    digests=DigestBuffer(redis, settings.topic_prefix),
+    digests=DigestBuffer(redis, settings.topic_prefix, settings.digest_window_s),
     published=record_delivered,
     failed=record_failed,
     attempts=settings.webhook_attempts,
@@ -94,7 +94,7 @@ async def alert_on_mentions(stream: faust.StreamT[bytes]) -> None:
                 await notifier.notify(watchlist, mention_notification(watchlist, mentions, mention))
 
 
-@app.timer(interval=5.0)  # type: ignore[untyped-decorator]  # faust ships the decorator untyped
+@app.timer(interval=1.0)  # type: ignore[untyped-decorator]  # faust ships the decorator untyped
 async def send_due_digests() -> None:
     for watchlist_id, held in (await notifier.digests.due()).items():
         watchlist = await store.get(watchlist_id)

@@ -48,8 +48,9 @@ async def redeliver(settings: AlertsSettings) -> RedeliverSummary:
         await producer.send_and_wait(topics.dlq(ALERTS), value, key=n.watchlist_id.encode(), headers=headers)
 
     http = httpx.AsyncClient(timeout=settings.webhook_timeout_s, follow_redirects=False)
-    notifier = Notifier(http=http, ledger=DeliveryLedger(redis, settings.topic_prefix),
-                        digests=DigestBuffer(redis, settings.topic_prefix), published=published, failed=failed,
+    digests = DigestBuffer(redis, settings.topic_prefix, settings.digest_window_s)
+    notifier = Notifier(http=http, ledger=DeliveryLedger(redis, settings.topic_prefix), digests=digests,
+                        published=published, failed=failed,
                         attempts=settings.webhook_attempts, backoff_s=settings.webhook_backoff_s,
                         allow_private=settings.webhook_allow_private)
     store = WatchlistStore(redis, settings.topic_prefix)

@@ -62,7 +62,8 @@ def alerts(pipeline: LocalPipeline) -> Iterator[tuple[LocalPipeline, httpx.Clien
 
     port = free_port()
     pipeline.extra_env.update(FRONTWATCH_API_PORT=str(port), FRONTWATCH_WEBHOOK_ATTEMPTS="4",
-                              FRONTWATCH_WEBHOOK_BACKOFF_S="0.05", FRONTWATCH_WEBHOOK_TIMEOUT_S="5")
+                              FRONTWATCH_WEBHOOK_BACKOFF_S="0.05", FRONTWATCH_WEBHOOK_TIMEOUT_S="5",
+                              FRONTWATCH_DIGEST_WINDOW_S="4")
     asyncio.run(ensure_topics(pipeline.settings))
     pipeline.start(("alerts", "alerts-api"))
     wait_healthy(f"http://127.0.0.1:{port}/health", pipeline.service("alerts-api").log_tail())

@@ -107,3 +107,23 @@ async def test_killing_the_worker_mid_delivery_loses_nothing_and_repeats_nothing
         assert len(per_key) == 8
         # Only a delivery that was in flight when the worker died may arrive twice (same idempotency key).
         assert sum(count - 1 for count in per_key.values()) <= 1, per_key
+
+
+async def test_a_burst_past_the_rate_limit_is_folded_into_one_digest(alerts: tuple[LocalPipeline, httpx.Client]) -> None:
+    pipeline, api = alerts
+    with running(Receiver()) as receiver:
+        api.post("/v1/watchlists", json={"places": ["Kupiansk"], "webhook": receiver.url, "rate_limit_per_minute": 2})
+        await _publish_mentions(pipeline, [_kupiansk_mention(n) for n in range(30, 36)])
+
+        def covered() -> set[str]:
+            ids = set()
+            for r in receiver.accepted():
+                body = body_json(r)
+                ids |= {n["id"] for n in body["digest"]} if body["kind"] == "digest" else {body["id"]}
+            return ids
+
+        await eventually(lambda: len(covered()) == 6, 60, "six notifications, some folded into a digest")
+        await asyncio.sleep(5)
+        kinds = [body_json(r)["kind"] for r in receiver.accepted()]
+        assert "digest" in kinds and len(kinds) < 6, kinds
+        assert len(covered()) == 6
