@@ -22,7 +22,7 @@ typecheck: setup
 	$(VENV)/bin/mypy shared services
 
 test: setup lint typecheck ## ruff, mypy, then unit, integration and e2e tests on real Kafka and Redis
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q tests/unit tests/integration tests/e2e
 
 unit: setup
 	$(VENV)/bin/pytest -q tests/unit

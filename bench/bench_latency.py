@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import json
 import math
+import os
 import shutil
 import socket
 import sys
@@ -46,7 +47,7 @@ from services.alerts.store import TokenStore  # noqa: E402
 from services.ingest.publisher import ArticlePublisher, RedisSeenArticles, seen_articles_key  # noqa: E402
 from services.pipeline import LocalPipeline  # noqa: E402
 from shared.articles import article_from_text  # noqa: E402
-from shared.devstack import stack_up  # noqa: E402
+from shared.devstack import kafka_process, redis_process, stack_up  # noqa: E402
 from shared.kafka import ensure_topics, make_producer, topic_partitions  # noqa: E402
 from shared.schemas import Article  # noqa: E402
 from shared.settings import FrontwatchSettings  # noqa: E402
@@ -144,8 +145,18 @@ class AckClock:
         await self.inner.add(article_id)
 
 
-def make_articles(count: int, tag: str) -> list[Article]:
-    """``count`` distinct seed-sized articles, each with a unique last line that mentions Kupiansk."""
+SHORT_TEXT = "Residents of {place} queued for bread at the central market on Sunday, report {n} of run {tag} said."
+
+
+def make_articles(count: int, tag: str, corpus: str = "seeds") -> list[Article]:
+    """``count`` distinct articles that mention Kupiansk.
+
+    ``seeds``: a seed article (~3.4 KB, a dozen events each) with a unique last line;
+    ``short``: one sentence with no military event, to see the pipeline without the events fan-out.
+    """
+    if corpus == "short":
+        return [article_from_text(SHORT_TEXT.format(place=PLACE, n=n, tag=tag), source=f"bench-{tag}-{n}.txt")
+                for n in range(count)]
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     return [
         article_from_text(f"{seeds[n % len(seeds)].rstrip()}\n\nUpdate {tag}-{n}: shelling was reported near {PLACE}.",
@@ -259,6 +270,72 @@ async def delete_namespace(settings: FrontwatchSettings) -> int:
     return len(ours)
 
 
+# --- diagnostics: where the CPU goes, how many records an article becomes ----------------------------
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    return sum(values) - idle, sum(values)
+
+
+@dataclass
+class CpuSnapshot:
+    at: float
+    per_process: dict[str, float]
+    machine: tuple[int, int]
+
+
+def cpu_snapshot(pids: dict[str, int]) -> CpuSnapshot:
+    return CpuSnapshot(time.monotonic(), {name: cpu_seconds(pid) for name, pid in pids.items()}, machine_ticks())
+
+
+def cpu_usage(before: CpuSnapshot, after: CpuSnapshot) -> dict[str, float]:
+    """Per process, % of one core over the window; ``machine`` is % of all cores busy."""
+    wall = after.at - before.at
+    usage = {name: 100 * (after.per_process[name] - before.per_process[name]) / wall for name in before.per_process}
+    busy, total = (a - b for a, b in zip(after.machine, before.machine, strict=True))
+    usage["machine (all cores)"] = 100 * busy / total if total else math.nan
+    return usage
+
+
+def watched_pids(pipeline: LocalPipeline) -> dict[str, int]:
+    """The pipeline's services, the broker, Redis and this process: what shares the machine's cores."""
+    pids = {proc.name: proc.pid() for proc in pipeline.processes}
+    pids["kafka"] = kafka_process(pipeline.settings).pid()
+    pids["redis"] = redis_process(pipeline.settings).pid()
+    pids["bench (publisher + receiver)"] = os.getpid()
+    return {name: pid for name, pid in pids.items() if pid is not None}
+
+
+async def topic_counts(settings: FrontwatchSettings) -> dict[str, int]:
+    """Records on each of the run's pipeline topics (sum of end offsets)."""
+    topics = TopicNames.from_settings(settings)
+    names = {"articles": topics.articles, "mentions": topics.mentions, "events": topics.events, "alerts": topics.alerts}
+    if hasattr(topics, "extracted"):
+        names["extracted (internal)"] = topics.extracted
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        counts: dict[str, int] = {}
+        for label, topic in names.items():
+            tps = await topic_partitions(consumer, topic)
+            counts[label] = sum((await consumer.end_offsets(tps)).values()) if tps else 0
+        return counts
+    finally:
+        await consumer.stop()
+
+
 # --- the run --------------------------------------------------------------------------------------
 
 
@@ -279,8 +356,8 @@ async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argpa
                   ) -> dict[str, Any]:
     settings = pipeline.settings
     tag = uuid.uuid4().hex[:8]
-    warm = make_articles(args.warmup, f"warm{tag}")
-    articles = make_articles(round(args.rate * args.seconds), tag)
+    warm = make_articles(args.warmup, f"warm{tag}", args.corpus)
+    articles = make_articles(round(args.rate * args.seconds), tag, args.corpus)
     producer = make_producer(settings)
     await producer.start()
     redis = Redis.from_url(settings.redis_url)
@@ -296,7 +373,10 @@ async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argpa
         log(f"warm-up done in {time.monotonic() - started:.1f}s; publishing {len(articles)} articles at {args.rate:g}/s")
         await asyncio.sleep(1.0)  # let the warm-up tail settle
         skip = len(receiver.arrivals)
+        pids = watched_pids(pipeline)
+        before = cpu_snapshot(pids)
         took = await publish_steady(publisher, articles, rate=args.rate)
+        cpu = cpu_usage(before, cpu_snapshot(pids))
         ids = {a.id for a in articles}
         missing = await wait_for(receiver, ids, args.drain, pipeline)
         await asyncio.sleep(1.0)  # late duplicates
@@ -309,11 +389,12 @@ async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argpa
         first.setdefault(a.article_id, a.at)
     latencies = [(first[i] - clock.acked[i]) * 1000 for i in first]
     result: dict[str, Any] = {
-        "rate": args.rate, "seconds": args.seconds, "publish_s": took,
+        "rate": args.rate, "seconds": args.seconds, "corpus": args.corpus, "publish_s": took,
         "sent": len(articles), "received": len(first), "lost": len(missing),
         "duplicates": len(arrivals) - len(first),
         "kinds": sorted({a.kind for a in arrivals}),
         "latency_ms": summarize(latencies),
+        "cpu_percent": cpu,
     }
     if args.breakdown:
         produced = await mention_times(settings, ids)
@@ -321,6 +402,16 @@ async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argpa
         wall_arrival = {i: clock.acked_wall[i] + (first[i] - clock.acked[i]) for i in first}
         alerts = [(wall_arrival[i] - produced[i]) * 1000 for i in first if i in produced]
         result["stages_ms"] = {"ack_to_mentions_record": summarize(extract), "mentions_record_to_webhook": summarize(alerts)}
+        result["topic_records"] = await topic_counts(settings)
+    if args.dump:
+        t0 = min(clock.acked[a.id] for a in articles)
+        lines = ["article_id,acked_s,latency_ms,ack_to_mentions_ms"]
+        for art in sorted(articles, key=lambda x: clock.acked[x.id]):
+            i = art.id
+            lat = f"{(first[i] - clock.acked[i]) * 1000:.1f}" if i in first else ""
+            ext = f"{(produced[i] - clock.acked_wall[i]) * 1000:.1f}" if args.breakdown and i in produced else ""
+            lines.append(f"{i},{clock.acked[i] - t0:.3f},{lat},{ext}")
+        await asyncio.to_thread(Path(args.dump).write_text, "\n".join(lines) + "\n", encoding="utf-8")
     return result
 
 
@@ -370,12 +461,16 @@ def print_table(r: dict[str, Any]) -> None:
     lat = r["latency_ms"]
     print("| measure | value |")
     print("|---|---|")
-    print(f"| rate, duration | {r['rate']:g} articles/s for {r['seconds']:g} s (publishing took {r['publish_s']:.1f} s) |")
+    print(f"| load | {r['rate']:g} {r['corpus']} articles/s for {r['seconds']:g} s (publishing took {r['publish_s']:.1f} s) |")
     print(f"| sent / received / lost / duplicates | {r['sent']} / {r['received']} / {r['lost']} / {r['duplicates']} |")
     for name in ("p50", "p90", "p99", "max", "mean"):
         print(f"| latency {name} | {lat[name]:.0f} ms |")
     for stage, s in r.get("stages_ms", {}).items():
         print(f"| {stage.replace('_', ' ')} p50 / p99 / max | {s['p50']:.0f} / {s['p99']:.0f} / {s['max']:.0f} ms |")
+    for name, percent in r.get("cpu_percent", {}).items():
+        print(f"| CPU while publishing: {name} | {percent:.0f} % |")
+    for topic, count in r.get("topic_records", {}).items():
+        print(f"| records on {topic} (warm-up included) | {count} |")
 
 
 def main() -> None:
@@ -385,6 +480,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10, help="warm-up articles, not counted (default 10)")
     parser.add_argument("--warmup-timeout", type=float, default=120.0, help="seconds to wait for the warm-up notifications")
     parser.add_argument("--drain", type=float, default=30.0, help="seconds to wait for the last notifications")
+    parser.add_argument("--corpus", choices=("seeds", "short"), default="seeds",
+                        help="seeds: seed-sized articles (default); short: one event-free sentence each")
+    parser.add_argument("--dump", metavar="CSV", help="write each article's ack time and latencies to this file")
     parser.add_argument("--no-breakdown", dest="breakdown", action="store_false", help="skip the per-stage times")
     parser.add_argument("--keep", action="store_true", help="keep the run's topics, Redis keys and service logs")
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object (for run_all.py)")

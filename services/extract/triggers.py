@@ -114,6 +114,27 @@ _STEMS: tuple[str, ...] = (
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
+def _prefix_tree(words: tuple[str, ...]) -> str:
+    """A regex matching any of ``words`` as a prefix, factored by first letters so a miss fails fast."""
+    heads: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        heads.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for head, tails in heads.items():
+        if "" in tails:  # a shorter stem already covers every longer one with the same head
+            branches.append(re.escape(head))
+        elif len(tails) == 1:
+            branches.append(re.escape(head + tails[0]))
+        else:
+            branches.append(re.escape(head) + "(?:" + _prefix_tree(tuple(tails)) + ")")
+    return "|".join(branches)
+
+
+# Word starts where a stem begins (a superset of the exact check: see ``find_triggers``). The
+# regex engine skips the other words in C, where a Python loop over every word would cost more.
+_STEM_START = re.compile(rf"(?<![\w-])(?=[A-Za-z])(?i:{_prefix_tree(_STEMS)})")
+
+
 # Nouns that make the object of "captured"/"entered"/"left" a place.
 PLACE_NOUNS = re.compile(
     r"(?<![\w-])(?:village|villages|town|towns|city|cities|settlement|settlements|community|communities|locality|outskirts|suburbs?|edge|"
@@ -186,10 +207,15 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
     """Every trigger of ``sentence``, in order."""
     out: list[TriggerMatch] = []
     done = 0
-    for w in _WORD.finditer(sentence):
-        if w.start() < done or not w.group(0).lower().startswith(_STEMS):
+    for c in _STEM_START.finditer(sentence):
+        start = c.start()
+        if start < done:
             continue
-        m = _PATTERN.match(sentence, w.start())
+        word = _WORD.match(sentence, start)
+        # The case-insensitive prefilter also admits odd Unicode case pairs; the stem test is the rule.
+        if word is None or not word.group(0).lower().startswith(_STEMS):
+            continue
+        m = _PATTERN.match(sentence, start)
         if m is None or m.lastgroup is None:
             continue
         out.append(TriggerMatch(m.start(), m.end(), m.lastgroup, TRIGGERS[m.lastgroup], m.group(0)))
