@@ -72,3 +72,23 @@ async def test_killing_and_restarting_extract_mid_replay_loses_no_article(pipeli
         return {decode(ArticlePlaces, v).article_id for _, v, _ in records} >= expected
 
     await eventually(all_processed, 180, "every article to be processed after the restart", interval=2)
+
+
+async def test_two_extract_workers_share_the_partitions(pipeline: LocalPipeline) -> None:
+    settings = pipeline.settings
+    topics = TopicNames.from_settings(settings)
+    folder = pipeline.workdir / "articles"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(24):
+        (folder / f"{i:03d}.txt").write_text(seeds[i % len(seeds)].read_text() + f"\n\nShared update {i}.")
+    pipeline.start(("extract",), extract_workers=2)
+    await replay_paths([str(folder)], settings)
+
+    async def all_processed() -> bool:
+        records = await read_topic(settings.kafka_bootstrap, topics.mentions, timeout=5, idle=1)
+        return len({decode(ArticlePlaces, v).article_id for _, v, _ in records}) == 24
+
+    await eventually(all_processed, 180, "both workers to process the 24 articles", interval=2)
+    per_worker = [pipeline.service("extract", i).log_tail(10_000).count("article extracted") for i in (0, 1)]
+    assert all(n > 0 for n in per_worker), f"each worker took partitions: {per_worker}"
