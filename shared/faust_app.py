@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import Any, TypeVar
 
 import faust
+import structlog
+from pydantic import BaseModel
 
+from shared.codec import RecordRejected, decode
 from shared.kafka import dead_letter
 from shared.settings import FrontwatchSettings
+
+RecordT = TypeVar("RecordT", bound=BaseModel)
+log = structlog.get_logger("frontwatch")
 
 
 def make_faust_app(service: str, settings: FrontwatchSettings, **overrides: Any) -> faust.App:
@@ -41,3 +48,18 @@ async def send_dead_letter(dlq: faust.TopicT, message: faust.types.Message, reas
     )
     fut = await dlq.send(key=message.key, value=value, headers=headers)
     await fut
+
+
+async def decoded_records(
+    stream: faust.StreamT[bytes], model: type[RecordT], dlq: faust.TopicT,
+) -> AsyncIterator[tuple[faust.types.Message, RecordT]]:
+    """The stream's records as ``model``; one that does not decode goes to ``dlq`` with the reason, and the stream goes on."""
+    async for record in stream.events():
+        message = record.message
+        try:
+            value = decode(model, message.value)
+        except RecordRejected as exc:
+            await send_dead_letter(dlq, message, exc.reason)
+            log.warning("record rejected", topic=message.topic, offset=message.offset, reason=exc.reason)
+            continue
+        yield message, value

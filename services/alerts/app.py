@@ -20,8 +20,8 @@ from services.alerts.matching import event_matches, event_notification, first_wa
 from services.alerts.notifier import Notifier, digest_notification
 from services.alerts.settings import AlertsSettings
 from services.alerts.store import CachedWatchlists, DeliveryLedger, DigestBuffer, WatchlistStore
-from shared.codec import RecordRejected, decode, encode
-from shared.faust_app import make_faust_app, send_dead_letter
+from shared.codec import encode
+from shared.faust_app import decoded_records, make_faust_app
 from shared.kafka import dead_letter
 from shared.schemas import ArticlePlaces, Event, Notification
 from shared.topics import ALERTS, EVENTS, MENTIONS, TopicNames
@@ -69,12 +69,7 @@ notifier = Notifier(
 
 @app.agent(events_topic)
 async def alert_on_events(stream: faust.StreamT[bytes]) -> None:
-    async for record in stream.events():
-        try:
-            event = decode(Event, record.message.value)
-        except RecordRejected as exc:
-            await send_dead_letter(events_dlq, record.message, exc.reason)
-            continue
+    async for _, event in decoded_records(stream, Event, events_dlq):
         for watchlist in await watchlists.get():
             if event_matches(watchlist, event):
                 await notifier.notify(watchlist, event_notification(watchlist, event))
@@ -82,12 +77,7 @@ async def alert_on_events(stream: faust.StreamT[bytes]) -> None:
 
 @app.agent(mentions_topic)
 async def alert_on_mentions(stream: faust.StreamT[bytes]) -> None:
-    async for record in stream.events():
-        try:
-            mentions = decode(ArticlePlaces, record.message.value)
-        except RecordRejected as exc:
-            await send_dead_letter(mentions_dlq, record.message, exc.reason)
-            continue
+    async for _, mentions in decoded_records(stream, ArticlePlaces, mentions_dlq):
         for watchlist in await watchlists.get():
             mention = first_watched_mention(watchlist, mentions)
             if mention is not None:

@@ -24,8 +24,8 @@ import structlog
 from services.extract.events import extract_events, extract_places
 from services.extract.settings import ExtractSettings
 from services.extract.stories import assign_story
-from shared.codec import RecordRejected, decode, encode
-from shared.faust_app import make_faust_app, send_dead_letter
+from shared.codec import encode
+from shared.faust_app import decoded_records, make_faust_app, send_dead_letter
 from shared.schemas import Article, ArticlePlaces, Event, utcnow
 from shared.topics import ARTICLES, EVENTS, TopicNames, event_key
 
@@ -50,16 +50,10 @@ events_dlq = app.topic(topics.dlq(EVENTS), value_serializer="raw", key_serialize
 
 @app.agent(articles_topic)
 async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
-    async for event in stream.events():
-        message = event.message
+    async for message, article in decoded_records(stream, Article, articles_dlq):
         try:
-            article = decode(Article, message.value)
             events = extract_events(article)
             places = extract_places(article)
-        except RecordRejected as exc:
-            await send_dead_letter(articles_dlq, message, exc.reason)
-            log.warning("article rejected", offset=message.offset, reason=exc.reason)
-            continue
         except Exception as exc:
             await send_dead_letter(articles_dlq, message, f"extraction failed: {type(exc).__name__}: {exc}")
             log.exception("extraction failed", offset=message.offset)
@@ -76,13 +70,7 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
 
 @app.agent(extracted_topic)
 async def assign_stories(stream: faust.StreamT[bytes]) -> None:
-    async for record in stream.events():
-        message = record.message
-        try:
-            event = decode(Event, message.value)
-        except RecordRejected as exc:
-            await send_dead_letter(events_dlq, message, exc.reason)
-            continue
+    async for message, event in decoded_records(stream, Event, events_dlq):
         key = message.key or b""
         place_stories = dict(stories[key])  # a copy: the table sees the change only when assigned back
         storied = assign_story(place_stories, event, STORY_WINDOW, utcnow())
