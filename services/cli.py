@@ -215,6 +215,18 @@ def replay(
         _fail("no article files found under the given paths")
 
 
+@app.command("feed")
+def feed(
+    urls: Annotated[list[str], typer.Argument(help="RSS 2.0 or Atom feed URLs")],
+    interval: Annotated[float, typer.Option(min=5, help="seconds between polls")] = 300.0,
+    once: Annotated[bool, typer.Option(help="poll each feed once and exit")] = False,
+) -> None:
+    """Follow news feeds: publish each new item to the `articles` topic (duplicates skipped)."""
+    from services.ingest.feed import follow_feeds
+
+    asyncio.run(follow_feeds(urls, FrontwatchSettings(), interval_s=interval, once=once, report=console.print))
+
+
 # --- extract offline ----------------------------------------------------------------------------
 
 

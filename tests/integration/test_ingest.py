@@ -84,3 +84,39 @@ async def test_post_articles_over_http(isolated: FrontwatchSettings, tmp_path: P
     assert not_json.status_code == 422 and not_json.headers["content-type"] == "application/json"
     records = await read_topic(isolated.kafka_bootstrap, TopicNames.from_settings(isolated).articles, until_count=1, timeout=10)
     assert json.loads(records[0][1] or b"{}")["url"] == "https://example.org/x"
+
+
+async def test_a_feed_poll_publishes_new_items_and_skips_ones_already_seen(isolated: FrontwatchSettings) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from services.ingest.feed import follow_feeds
+
+    stamp = time.time()
+    rss = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           f"<item><title>Forces regroup {stamp}</title><description>Troops were moved to the north.</description></item>"
+           f"<item><title>Second {stamp}</title><description>Another report.</description></item>"
+           f"</channel></rss>").encode()
+
+    class Feed(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("content-type", "application/rss+xml")
+            self.end_headers()
+            self.wfile.write(rss)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/rss"
+    lines: list[str] = []
+    try:
+        await follow_feeds([url], isolated, interval_s=5, once=True, report=lines.append)
+        await follow_feeds([url], isolated, interval_s=5, once=True, report=lines.append)
+    finally:
+        server.shutdown()
+    assert lines == [f"{url}: published 2, duplicate 0", f"{url}: published 0, duplicate 2"]
+    records = await read_topic(isolated.kafka_bootstrap, TopicNames.from_settings(isolated).articles, until_count=2, timeout=10)
+    assert {decode(Article, v).source for _, v, _ in records} == {url}
