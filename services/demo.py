@@ -28,7 +28,7 @@ from services.alerts.settings import AlertsSettings
 from services.alerts.store import TokenStore
 from services.ingest.replay import replay_paths
 from shared.articles import read_articles
-from shared.codec import decode
+from shared.codec import RecordT, decode
 from shared.devstack import SERVICES, ManagedProcess, service_process, stack_up
 from shared.kafka import ensure_topics, topic_partitions
 from shared.schemas import Article, ArticlePlaces, Event
@@ -50,6 +50,7 @@ def run_demo(seeds: Path, console: Console, timeout: float = 120.0) -> None:
     env = {"FRONTWATCH_WEBHOOK_ALLOW_PRIVATE": "1"}  # the demo's receiver is on loopback
     for name in SERVICES:
         proc = service_process(settings, name, env=env)
+        proc.stop()  # restarted, so the demo runs the code of this checkout
         console.print(f"{name}: pid {proc.start()}  log {proc.log_file}")
     received = settings.state_dir / "demo" / "notifications.jsonl"
     received.parent.mkdir(parents=True, exist_ok=True)
@@ -74,12 +75,13 @@ def run_demo(seeds: Path, console: Console, timeout: float = 120.0) -> None:
 
     console.rule(f"4. replay {seeds}")
     article_ids = {a.id for a in read_articles([str(seeds)]) if isinstance(a, Article)}
-    start_offsets = asyncio.run(_end_offsets(settings.kafka_bootstrap, topics.events))
+    events_from = asyncio.run(_end_offsets(settings.kafka_bootstrap, topics.events))
+    mentions_from = asyncio.run(_end_offsets(settings.kafka_bootstrap, topics.mentions))
     already = len(_read_jsonl(received))
     first = asyncio.run(replay_paths([str(seeds)], settings, console=console, force=True))
     console.print(f"published {first.published}, duplicate {first.duplicate}, rejected {len(first.rejected)}")
     console.print("waiting for extract and alerts ...")
-    _wait_for_mentions(settings.kafka_bootstrap, topics.mentions, article_ids, timeout)
+    _wait_for_mentions(settings.kafka_bootstrap, topics.mentions, mentions_from, article_ids, timeout)
     _wait_quiet(received, seconds=3.0, timeout=30.0)
 
     console.rule("5. the same files again: nothing new is published or notified")
@@ -87,7 +89,8 @@ def run_demo(seeds: Path, console: Console, timeout: float = 120.0) -> None:
     console.print(f"published {second.published}, duplicate {second.duplicate}, rejected {len(second.rejected)}")
     _wait_quiet(received, seconds=3.0, timeout=10.0)
 
-    events = asyncio.run(_events_since(settings.kafka_bootstrap, topics.events, start_offsets, article_ids))
+    fresh = asyncio.run(_records_since(settings.kafka_bootstrap, topics.events, events_from, Event))
+    events = list({e.id: e for e in fresh if e.article_id in article_ids}.values())
     notifications = [n for n in _read_jsonl(received)[already:] if n["body"].get("watchlist_id") == watchlist["id"]]
     console.print(_events_table(events))
     console.print(_notifications_table(notifications))
@@ -148,11 +151,11 @@ async def _end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
         await consumer.stop()
 
 
-async def _events_since(bootstrap: str, topic: str, offsets: dict[int, int], article_ids: set[str]) -> list[Event]:
-    """The events of these articles published after ``offsets``, each once."""
+async def _records_since(bootstrap: str, topic: str, offsets: dict[int, int], model: type[RecordT]) -> list[RecordT]:
+    """The records of ``topic`` published after ``offsets`` (partition -> offset)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
-    found: dict[str, Event] = {}
+    found: list[RecordT] = []
     try:
         tps = await topic_partitions(consumer, topic)
         consumer.assign(tps)
@@ -161,23 +164,18 @@ async def _events_since(bootstrap: str, topic: str, offsets: dict[int, int], art
             consumer.seek(tp, offsets.get(tp.partition, 0))
         while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
             for messages in (await consumer.getmany(timeout_ms=500)).values():
-                for m in messages:
-                    event = decode(Event, m.value)
-                    if event.article_id in article_ids:
-                        found[event.id] = event
+                found.extend(decode(model, m.value) for m in messages)
     finally:
         await consumer.stop()
-    return list(found.values())
+    return found
 
 
-def _wait_for_mentions(bootstrap: str, topic: str, article_ids: set[str], timeout: float) -> None:
+def _wait_for_mentions(bootstrap: str, topic: str, offsets: dict[int, int], article_ids: set[str], timeout: float) -> None:
     """Wait until the extract service has published the place mentions of every article (its last output)."""
-    from shared.kafka import read_topic
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        records = asyncio.run(read_topic(bootstrap, topic, timeout=5, idle=0.5))
-        if {decode(ArticlePlaces, v).article_id for _, v, _ in records} >= article_ids:
+        records = asyncio.run(_records_since(bootstrap, topic, offsets, ArticlePlaces))
+        if {r.article_id for r in records} >= article_ids:
             return
         time.sleep(1)
     raise TimeoutError(f"extract did not process the articles within {timeout:.0f}s; see `frontwatch services status`")
@@ -204,22 +202,26 @@ def _wait_quiet(path: Path, seconds: float, timeout: float) -> None:
 
 def _events_table(events: list[Event]) -> Table:
     table = Table(title="events (topic: events)")
-    for col in ("source", "type", "side", "speaker", "place", "quantity", "conf", "evidence"):
-        table.add_column(col, overflow="fold")
+    for col in ("source", "type", "side", "speaker", "place", "quantity", "date", "conf", "story"):
+        table.add_column(col, overflow="ellipsis", no_wrap=True, max_width=28, min_width=4)
+    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=60)
     for e in sorted(events, key=lambda e: (e.source, e.evidence.start)):
-        table.add_row(e.source[:12], e.type, e.actor.side or "", e.speaker or "", e.location.name if e.location else "",
-                      e.quantity.text if e.quantity else "", f"{e.confidence:.2f}", e.evidence.sentence[:90])
+        table.add_row(e.source[:8], e.type, e.actor.side or "", e.speaker or "", e.location.name if e.location else "",
+                      e.quantity.text if e.quantity else "", e.occurred.date.isoformat() if e.occurred else "",
+                      f"{e.confidence:.2f}", (e.story_id or "")[:8] + (" disputed" if e.disputed else ""),
+                      e.evidence.sentence)
     return table
 
 
 def _notifications_table(entries: list[dict[str, Any]]) -> Table:
     table = Table(title="notifications received by the webhook sink")
-    for col in ("kind", "place", "source", "signed", "idempotency key", "evidence"):
-        table.add_column(col, overflow="fold")
+    for col in ("kind", "place", "source", "signed", "idempotency key"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=70)
     for entry in entries:
         body, headers = entry["body"], entry["headers"]
         place = body.get("place") or {}
         table.add_row(str(body.get("kind")), str(place.get("name", "")), str(body.get("source")),
                       "yes" if "x-frontwatch-signature" in headers else "no", str(headers.get("idempotency-key")),
-                      str(body.get("evidence"))[:80])
+                      str(body.get("evidence")))
     return table
