@@ -47,7 +47,7 @@ from services.alerts.store import TokenStore  # noqa: E402
 from services.ingest.publisher import ArticlePublisher, RedisSeenArticles, seen_articles_key  # noqa: E402
 from services.pipeline import LocalPipeline  # noqa: E402
 from shared.articles import article_from_text  # noqa: E402
-from shared.devstack import kafka_process, redis_process, stack_up  # noqa: E402
+from shared.devstack import kafka_process, redis_process, stack_down, stack_status, stack_up  # noqa: E402
 from shared.kafka import ensure_topics, make_producer, topic_partitions  # noqa: E402
 from shared.schemas import Article  # noqa: E402
 from shared.settings import FrontwatchSettings  # noqa: E402
@@ -122,7 +122,8 @@ class ReceiverThread:
 
     def stop(self) -> None:
         self.server.should_exit = True
-        self.thread.join(timeout=10)
+        if self.thread.is_alive():
+            self.thread.join(timeout=10)
 
 
 # --- publishing -----------------------------------------------------------------------------------
@@ -133,6 +134,7 @@ class AckClock:
 
     def __init__(self, inner: RedisSeenArticles) -> None:
         self.inner = inner
+        self.called: dict[str, float] = {}  # when publish() was called (set by publish_steady)
         self.acked: dict[str, float] = {}
         self.acked_wall: dict[str, float] = {}
 
@@ -165,7 +167,7 @@ def make_articles(count: int, tag: str, corpus: str = "seeds") -> list[Article]:
     ]
 
 
-async def publish_steady(publisher: ArticlePublisher, articles: list[Article], rate: float) -> float:
+async def publish_steady(publisher: ArticlePublisher, clock: AckClock, articles: list[Article], rate: float) -> float:
     """Publish at ``rate``/s on a fixed schedule (open loop: a slow ack does not delay the next send); the seconds taken."""
     loop = asyncio.get_running_loop()
     start = loop.time()
@@ -174,6 +176,7 @@ async def publish_steady(publisher: ArticlePublisher, articles: list[Article], r
         delay = start + n / rate - loop.time()
         if delay > 0:
             await asyncio.sleep(delay)
+        clock.called[article.id] = time.monotonic()
         tasks.append(asyncio.create_task(publisher.publish(article, force=True)))
     await asyncio.gather(*tasks)
     return loop.time() - start
@@ -352,8 +355,19 @@ def summarize(values_ms: list[float]) -> dict[str, float]:
             "max": v[-1] if v else math.nan, "mean": sum(v) / len(v) if v else math.nan}
 
 
+async def add_dead_watchlists(api_url: str, token: str, count: int) -> None:
+    """``count`` more watchlists on the same place whose webhook refuses connections (nothing listens on the port)."""
+    async with httpx.AsyncClient(base_url=api_url, headers={"authorization": f"Bearer {token}"}, timeout=10) as api:
+        for n in range(count):
+            response = await api.post("/v1/watchlists", json={
+                "name": f"bench: dead receiver {n}", "places": [PLACE], "mode": "mentions",
+                "webhook": f"http://127.0.0.1:{free_port()}/down", "rate_limit_per_minute": 10000})
+            response.raise_for_status()
+    await asyncio.sleep(2.0)  # the alerts worker re-reads watchlists every second (watchlist_cache_s)
+
+
 async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argparse.Namespace, log: Callable[[str], None],
-                  ) -> dict[str, Any]:
+                  api_url: str, token: str) -> dict[str, Any]:
     settings = pipeline.settings
     tag = uuid.uuid4().hex[:8]
     warm = make_articles(args.warmup, f"warm{tag}", args.corpus)
@@ -366,16 +380,19 @@ async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argpa
     try:
         started = time.monotonic()
         log(f"warm-up: {len(warm)} articles, waiting for their notifications (faust start-up, gazetteer load)")
-        await publish_steady(publisher, warm, rate=5.0)
+        await publish_steady(publisher, clock, warm, rate=5.0)
         missing = await wait_for(receiver, {a.id for a in warm}, args.warmup_timeout, pipeline)
         if missing:
             raise TimeoutError(f"{len(missing)} warm-up notifications did not arrive within {args.warmup_timeout:.0f}s")
         log(f"warm-up done in {time.monotonic() - started:.1f}s; publishing {len(articles)} articles at {args.rate:g}/s")
         await asyncio.sleep(1.0)  # let the warm-up tail settle
+        if args.dead_watchlists:
+            log(f"adding {args.dead_watchlists} watchlist(s) whose receiver is down")
+            await add_dead_watchlists(api_url, token, args.dead_watchlists)
         skip = len(receiver.arrivals)
         pids = watched_pids(pipeline)
         before = cpu_snapshot(pids)
-        took = await publish_steady(publisher, articles, rate=args.rate)
+        took = await publish_steady(publisher, clock, articles, rate=args.rate)
         cpu = cpu_usage(before, cpu_snapshot(pids))
         ids = {a.id for a in articles}
         missing = await wait_for(receiver, ids, args.drain, pipeline)
@@ -389,11 +406,13 @@ async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argpa
         first.setdefault(a.article_id, a.at)
     latencies = [(first[i] - clock.acked[i]) * 1000 for i in first]
     result: dict[str, Any] = {
-        "rate": args.rate, "seconds": args.seconds, "corpus": args.corpus, "publish_s": took,
+        "rate": args.rate, "seconds": args.seconds, "corpus": args.corpus, "dead_watchlists": args.dead_watchlists,
+        "publish_s": took,
         "sent": len(articles), "received": len(first), "lost": len(missing),
         "duplicates": len(arrivals) - len(first),
         "kinds": sorted({a.kind for a in arrivals}),
         "latency_ms": summarize(latencies),
+        "publish_call_to_ack_ms": summarize([(clock.acked[i] - clock.called[i]) * 1000 for i in ids]),
         "cpu_percent": cpu,
     }
     if args.breakdown:
@@ -418,7 +437,8 @@ async def measure(pipeline: LocalPipeline, receiver: TimingReceiver, args: argpa
 def run(args: argparse.Namespace) -> dict[str, Any]:
     log: Callable[[str], None] = (lambda msg: print(f"[latency] {msg}", file=sys.stderr)) if not args.quiet else (lambda _: None)
     base = FrontwatchSettings()
-    stack_up(base)
+    was_running = all(component.answering for component in stack_status(base))
+    stack_up(base)  # a no-op when Kafka and Redis already answer (the usual case: other work shares them)
     prefix = f"bench{uuid.uuid4().hex[:8]}-"
     workdir = Path(tempfile.mkdtemp(prefix="frontwatch-bench-"))
     api_port = free_port()
@@ -441,7 +461,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             response.raise_for_status()
         if args.rate * min(args.seconds, 60) + args.warmup > limit:
             log(f"warning: more than {limit} notifications a minute; some will be folded into digests")
-        result = asyncio.run(measure(pipeline, receiver, args, log))
+        result = asyncio.run(measure(pipeline, receiver, args, log, f"http://127.0.0.1:{api_port}", token))
         result["bad_requests"] = receiver.bad
         return result
     except BaseException:
@@ -455,6 +475,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             with contextlib.suppress(Exception):
                 log(f"deleted {asyncio.run(delete_namespace(pipeline.settings))} topics of {prefix}")
             shutil.rmtree(workdir, ignore_errors=True)
+        if not was_running and not args.keep:
+            log(f"stopped the stack this bench started: {', '.join(stack_down(base)) or 'nothing'}")
 
 
 def print_table(r: dict[str, Any]) -> None:
@@ -462,9 +484,14 @@ def print_table(r: dict[str, Any]) -> None:
     print("| measure | value |")
     print("|---|---|")
     print(f"| load | {r['rate']:g} {r['corpus']} articles/s for {r['seconds']:g} s (publishing took {r['publish_s']:.1f} s) |")
+    if r.get("dead_watchlists"):
+        print(f"| other watchlists on the place whose receiver is down | {r['dead_watchlists']} |")
     print(f"| sent / received / lost / duplicates | {r['sent']} / {r['received']} / {r['lost']} / {r['duplicates']} |")
     for name in ("p50", "p90", "p99", "max", "mean"):
         print(f"| latency {name} | {lat[name]:.0f} ms |")
+    ack = r["publish_call_to_ack_ms"]
+    print(f"| before the clock starts: publish call to Kafka ack p50 / p99 / max | {ack['p50']:.0f} / {ack['p99']:.0f} / "
+          f"{ack['max']:.0f} ms |")
     for stage, s in r.get("stages_ms", {}).items():
         print(f"| {stage.replace('_', ' ')} p50 / p99 / max | {s['p50']:.0f} / {s['p99']:.0f} / {s['max']:.0f} ms |")
     for name, percent in r.get("cpu_percent", {}).items():
@@ -482,9 +509,12 @@ def main() -> None:
     parser.add_argument("--drain", type=float, default=30.0, help="seconds to wait for the last notifications")
     parser.add_argument("--corpus", choices=("seeds", "short"), default="seeds",
                         help="seeds: seed-sized articles (default); short: one event-free sentence each")
+    parser.add_argument("--dead-watchlists", type=int, default=0, metavar="N",
+                        help="after warm-up, add N watchlists on the same place whose webhook is down (head-of-line test)")
     parser.add_argument("--dump", metavar="CSV", help="write each article's ack time and latencies to this file")
     parser.add_argument("--no-breakdown", dest="breakdown", action="store_false", help="skip the per-stage times")
-    parser.add_argument("--keep", action="store_true", help="keep the run's topics, Redis keys and service logs")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the run's topics, Redis keys and service logs (and the stack, if this run started it)")
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object (for run_all.py)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     args = parser.parse_args()
