@@ -205,6 +205,15 @@ class Notification(Record):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class PendingDelivery(Record):
+    """A notification waiting for its next delivery attempt, on ``alerts.retry`` (key: watchlist id)."""
+
+    notification: Notification
+    attempt: int = Field(ge=1, description="the number of the attempt to make")
+    not_before: datetime
+    last_error: str | None = None
+
+
 class DeadLetter(Record):
     """A record that could not be processed, as written to ``<topic>.dlq``."""
 
@@ -222,5 +231,6 @@ TOPIC_RECORDS: dict[str, type[Record]] = {
     "events": Event,
     "mentions": ArticlePlaces,
     "alerts": Notification,
+    "alerts.retry": PendingDelivery,
     "dlq": DeadLetter,
 }

@@ -19,6 +19,7 @@ EVENTS = "events"
 EXTRACTED = "events.extracted"  # internal: events before their story is known, keyed by place
 MENTIONS = "mentions"
 ALERTS = "alerts"
+ALERTS_RETRY = "alerts.retry"  # notifications waiting for their next attempt, so a dead webhook delays no one else
 DLQ_SUFFIX = ".dlq"
 
 
@@ -69,7 +70,7 @@ class TopicNames:
         """Every topic the pipeline reads or writes, DLQs included."""
         inputs = [ARTICLES, EVENTS, MENTIONS, ALERTS]
         names = [self.name(t) for t in inputs] + [self.dlq(t) for t in inputs]
-        return [*names, self.extracted, *(self.events_of(t) for t in EVENT_TYPES)]
+        return [*names, self.extracted, self.name(ALERTS_RETRY), *(self.events_of(t) for t in EVENT_TYPES)]
 
     @classmethod
     def from_settings(cls, settings: FrontwatchSettings) -> TopicNames:

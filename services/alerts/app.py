@@ -11,6 +11,8 @@ cannot be decoded goes to its topic's ``.dlq`` with the reason.
 
 from __future__ import annotations
 
+import asyncio
+
 import faust
 import httpx
 import structlog
@@ -23,10 +25,14 @@ from services.alerts.store import CachedWatchlists, DeliveryLedger, DigestBuffer
 from shared.codec import encode
 from shared.faust_app import decoded_records, make_faust_app
 from shared.kafka import dead_letter
-from shared.schemas import ArticlePlaces, Event, Notification
-from shared.topics import ALERTS, EVENTS, MENTIONS, TopicNames
+from shared.schemas import ArticlePlaces, Event, Notification, PendingDelivery, utcnow
+from shared.topics import ALERTS, ALERTS_RETRY, EVENTS, MENTIONS, TopicNames
 
 log = structlog.get_logger("frontwatch.alerts")
+MAX_RETRY_WAIT_S = 300.0
+# Records are matched and delivered by this many tasks at once, so one slow webhook holds up no one else;
+# faust commits an offset only once every record before it is done, so a crash still loses nothing.
+DELIVERY_CONCURRENCY = 8
 settings = AlertsSettings()
 topics = TopicNames.from_settings(settings)
 app = make_faust_app("alerts", settings)
@@ -34,6 +40,7 @@ app = make_faust_app("alerts", settings)
 events_topic = app.topic(topics.events, value_serializer="raw", key_serializer="raw")
 mentions_topic = app.topic(topics.mentions, value_serializer="raw", key_serializer="raw")
 alerts_topic = app.topic(topics.alerts, value_serializer="raw", key_serializer="raw")
+retry_topic = app.topic(topics.name(ALERTS_RETRY), value_serializer="raw", key_serializer="raw")
 alerts_dlq = app.topic(topics.dlq(ALERTS), value_serializer="raw", key_serializer="raw")
 events_dlq = app.topic(topics.dlq(EVENTS), value_serializer="raw", key_serializer="raw")
 mentions_dlq = app.topic(topics.dlq(MENTIONS), value_serializer="raw", key_serializer="raw")
@@ -55,6 +62,11 @@ async def record_failed(notification: Notification, reason: str) -> None:
     await fut
 
 
+async def defer_delivery(pending: PendingDelivery) -> None:
+    fut = await retry_topic.send(key=pending.notification.watchlist_id.encode(), value=encode(pending))
+    await fut
+
+
 notifier = Notifier(
     http=httpx.AsyncClient(timeout=settings.webhook_timeout_s, follow_redirects=False),
     ledger=DeliveryLedger(redis, settings.topic_prefix),
@@ -64,10 +76,12 @@ notifier = Notifier(
     attempts=settings.webhook_attempts,
     backoff_s=settings.webhook_backoff_s,
     allow_private=settings.webhook_allow_private,
+    defer=defer_delivery,
+    claim_ttl_s=settings.webhook_timeout_s * 3,
 )
 
 
-@app.agent(events_topic)
+@app.agent(events_topic, concurrency=DELIVERY_CONCURRENCY)
 async def alert_on_events(stream: faust.StreamT[bytes]) -> None:
     async for _, event in decoded_records(stream, Event, events_dlq):
         for watchlist in await watchlists.get():
@@ -75,13 +89,25 @@ async def alert_on_events(stream: faust.StreamT[bytes]) -> None:
                 await notifier.notify(watchlist, event_notification(watchlist, event))
 
 
-@app.agent(mentions_topic)
+@app.agent(mentions_topic, concurrency=DELIVERY_CONCURRENCY)
 async def alert_on_mentions(stream: faust.StreamT[bytes]) -> None:
     async for _, mentions in decoded_records(stream, ArticlePlaces, mentions_dlq):
         for watchlist in await watchlists.get():
             mention = first_watched_mention(watchlist, mentions)
             if mention is not None:
                 await notifier.notify(watchlist, mention_notification(watchlist, mentions, mention))
+
+
+@app.agent(retry_topic, concurrency=DELIVERY_CONCURRENCY)
+async def retry_deliveries(stream: faust.StreamT[bytes]) -> None:
+    async for _, pending in decoded_records(stream, PendingDelivery, alerts_dlq):
+        wait = (pending.not_before - utcnow()).total_seconds()
+        if wait > 0:
+            # Records of one partition wait in turn; other watchlists' first attempts never wait here.
+            await asyncio.sleep(min(wait, MAX_RETRY_WAIT_S))
+        watchlist = await store.get(pending.notification.watchlist_id)
+        if watchlist is not None and not await notifier.ledger.delivered(pending.notification.id):
+            await notifier.send(watchlist, pending.notification, attempt=pending.attempt)
 
 
 @app.timer(interval=1.0)  # type: ignore[untyped-decorator]  # faust ships the decorator untyped

@@ -59,42 +59,58 @@ def render_body(watchlist: Watchlist, notification: Notification) -> bytes:
     return notification.model_dump_json().encode()
 
 
+@dataclass(frozen=True)
+class AttemptOutcome:
+    delivered: bool
+    status_code: int | None
+    error: str | None
+    retryable: bool
+    retry_after: float | None = None
+
+
+async def attempt_delivery(client: httpx.AsyncClient, watchlist: Watchlist, notification: Notification) -> AttemptOutcome:
+    """One signed POST; says whether a failure is worth retrying (timeouts, 5xx, 429) and when (Retry-After)."""
+    body = render_body(watchlist, notification)
+    headers = {
+        "content-type": "application/json",
+        IDEMPOTENCY_HEADER: notification.id,
+        "x-frontwatch-watchlist": watchlist.id,
+        **(signed_headers(watchlist.secret, body) if watchlist.secret else {}),
+    }
+    try:
+        response = await client.post(str(watchlist.webhook), content=body, headers=headers)
+    except httpx.TransportError as exc:
+        return AttemptOutcome(False, None, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, True)
+    status = response.status_code
+    if response.is_success:
+        return AttemptOutcome(True, status, None, False)
+    return AttemptOutcome(False, status, f"HTTP {status}", status in RETRYABLE_STATUS, _retry_after(response))
+
+
+def backoff_delay(attempt: int, backoff_s: float, retry_after: float | None = None) -> float:
+    """Seconds before attempt ``attempt + 1``: the receiver's Retry-After, else exponential with jitter."""
+    if retry_after is not None:
+        return retry_after
+    return float(backoff_s * 2 ** (attempt - 1) * (0.5 + random.random()))  # noqa: S311 - jitter, not crypto
+
+
 async def deliver(
     client: httpx.AsyncClient, watchlist: Watchlist, notification: Notification, *,
     attempts: int = 5, backoff_s: float = 0.5, on_attempt: AttemptLog | None = None,
 ) -> DeliveryResult:
-    """POST the notification; retry timeouts, 5xx and 429 (honouring Retry-After) with backoff and jitter."""
-    body = render_body(watchlist, notification)
-    status: int | None = None
-    error: str | None = None
+    """Deliver inline, retrying with backoff: for operators' commands, where waiting is what the user asked for."""
+    outcome = AttemptOutcome(False, None, None, False)
     for attempt in range(1, attempts + 1):
-        delay = backoff_s * 2 ** (attempt - 1) * (0.5 + random.random())  # noqa: S311 - jitter, not crypto
-        headers = {
-            "content-type": "application/json",
-            IDEMPOTENCY_HEADER: notification.id,
-            "x-frontwatch-watchlist": watchlist.id,
-            **(signed_headers(watchlist.secret, body) if watchlist.secret else {}),
-        }
-        try:
-            response = await client.post(str(watchlist.webhook), content=body, headers=headers)
-        except httpx.TransportError as exc:
-            status, error = None, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        else:
-            status = response.status_code
-            if response.is_success:
-                await _log(on_attempt, notification, "sent", attempt, status, None)
-                return DeliveryResult(True, status, attempt)
-            error = f"HTTP {status}"
-            if status not in RETRYABLE_STATUS:
-                await _log(on_attempt, notification, "failed", attempt, status, error)
-                return DeliveryResult(False, status, attempt, error)
-            retry_after = _retry_after(response)
-            delay = delay if retry_after is None else retry_after
-        last = attempt == attempts
-        await _log(on_attempt, notification, "failed" if last else "retrying", attempt, status, error)
-        if not last:
-            await asyncio.sleep(delay)
-    return DeliveryResult(False, status, attempts, error)
+        outcome = await attempt_delivery(client, watchlist, notification)
+        final = outcome.delivered or not outcome.retryable or attempt == attempts
+        status = "sent" if outcome.delivered else ("failed" if final else "retrying")
+        await _log(on_attempt, notification, status, attempt, outcome.status_code, outcome.error)
+        if outcome.delivered:
+            return DeliveryResult(True, outcome.status_code, attempt)
+        if final:
+            return DeliveryResult(False, outcome.status_code, attempt, outcome.error)
+        await asyncio.sleep(backoff_delay(attempt, backoff_s, outcome.retry_after))
+    return DeliveryResult(False, outcome.status_code, attempts, outcome.error)
 
 
 async def _log(on_attempt: AttemptLog | None, notification: Notification, status: str, attempt: int,

@@ -116,6 +116,14 @@ class DeliveryLedger:
     async def mark_delivered(self, notification_id: str, status_code: int) -> None:
         await self._redis.set(f"{self._keys.delivered}:{notification_id}", str(status_code))
 
+    async def claim(self, notification_id: str, ttl_s: float) -> bool:
+        """Take the right to attempt delivery now; False while another task holds it (it expires if that task dies)."""
+        key = f"{self._keys.inflight}:{notification_id}"
+        return bool(await self._redis.set(key, "1", nx=True, px=int(ttl_s * 1000)))
+
+    async def release(self, notification_id: str) -> None:
+        await self._redis.delete(f"{self._keys.inflight}:{notification_id}")
+
     async def log(self, watchlist_id: str, attempt: DeliveryAttempt) -> None:
         key = f"{self._keys.log}:{watchlist_id}"
         async with self._redis.pipeline(transaction=True) as pipe:

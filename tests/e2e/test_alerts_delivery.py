@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import subprocess
 import sys
 from collections import Counter
@@ -96,9 +95,7 @@ async def test_killing_the_worker_mid_delivery_loses_nothing_and_repeats_nothing
         await _publish_mentions(pipeline, [_kupiansk_mention(n) for n in range(10, 18)])
         await eventually(lambda: len(receiver.requests) >= 2, 60, "deliveries to start")
         worker = pipeline.service("alerts")
-        pid = worker.pid()
-        assert pid is not None
-        os.killpg(pid, signal.SIGKILL)
+        assert worker.kill()  # a crash, mid-delivery
         worker.start()
         await eventually(lambda: len({r.headers["idempotency-key"] for r in receiver.accepted()}) == 8, 120,
                          "all 8 notifications after the restart")
@@ -127,3 +124,18 @@ async def test_a_burst_past_the_rate_limit_is_folded_into_one_digest(alerts: tup
         kinds = [body_json(r)["kind"] for r in receiver.accepted()]
         assert "digest" in kinds and len(kinds) < 6, kinds
         assert len(covered()) == 6
+
+
+async def test_a_dead_webhook_does_not_hold_up_other_watchlists(alerts: tuple[LocalPipeline, httpx.Client]) -> None:
+    pipeline, api = alerts
+    with running(Receiver(then=503, delay_s=2.0)) as dead, running(Receiver()) as healthy:
+        api.post("/v1/watchlists", json={"places": ["Kupiansk"], "webhook": dead.url, "name": "dead"})
+        api.post("/v1/watchlists", json={"places": ["Kupiansk"], "webhook": healthy.url, "name": "healthy"})
+        await _publish_mentions(pipeline, [_kupiansk_mention(n) for n in range(40, 46)])
+        await eventually(lambda: len(healthy.accepted()) == 6, 60, "the healthy watchlist's six notifications")
+        # Delivered one after another, the healthy receiver would have waited for 6 x 4 slow failed attempts.
+        assert len(dead.requests) < 6 * 4, len(dead.requests)
+        dlq = await read_topic(pipeline.settings.kafka_bootstrap, f"{pipeline.settings.topic_prefix}alerts.dlq",
+                               until_count=6, timeout=90)
+        assert len(dlq) == 6 and len(dead.requests) == 6 * 4
+        assert len(healthy.accepted()) == 6
