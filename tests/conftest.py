@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import Iterator
@@ -40,5 +41,29 @@ def prefix() -> str:
 
 
 @pytest.fixture
-def isolated(stack: FrontwatchSettings, prefix: str) -> FrontwatchSettings:
-    return stack.model_copy(update={"topic_prefix": prefix})
+def isolated(stack: FrontwatchSettings, prefix: str) -> Iterator[FrontwatchSettings]:
+    """Settings whose topics, groups and Redis keys are the test's own; removed afterwards."""
+    yield stack.model_copy(update={"topic_prefix": prefix})
+    asyncio.run(remove_namespace(stack, prefix))
+
+
+async def remove_namespace(settings: FrontwatchSettings, prefix: str) -> None:
+    """Delete a test's topics (faust's internal ones too) and Redis keys, so the broker does not fill up."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from redis.asyncio import Redis
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
+    await admin.start()
+    try:
+        doomed = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if doomed:
+            await admin.delete_topics(doomed)
+    finally:
+        await admin.close()
+    client = Redis.from_url(settings.redis_url)
+    try:
+        keys = [k async for k in client.scan_iter(match=f"{prefix}*")]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()

@@ -58,13 +58,14 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
             await send_dead_letter(articles_dlq, message, f"extraction failed: {type(exc).__name__}: {exc}")
             log.exception("extraction failed", offset=message.offset)
             continue
-        for ev in events:
-            await extracted_topic.send(key=event_key(ev).encode(), value=encode(ev))
+        # Mentions first: "any mention of X" watchlists need no story, so they need not wait for the events.
         await mentions_topic.send(
             key=article.id.encode(),
             value=encode(ArticlePlaces(article_id=article.id, source=article.source, url=article.url,
                                        title=article.title, text=article.text, places=places)),
         )
+        for ev in events:
+            await extracted_topic.send(key=event_key(ev).encode(), value=encode(ev))
         log.info("article extracted", article=article.id, source=article.source, events=len(events), places=len(places))
 
 

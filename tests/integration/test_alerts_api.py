@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import redis
 from services.alerts.store import hash_token
 from services.pipeline import LocalPipeline
 from shared.settings import FrontwatchSettings
+from tests.conftest import remove_namespace
 from tests.e2e.conftest import free_port
 
 pytestmark = pytest.mark.integration
@@ -44,9 +46,11 @@ def create_token(settings: FrontwatchSettings, name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def isolated(stack: FrontwatchSettings) -> FrontwatchSettings:
+def isolated(stack: FrontwatchSettings) -> Iterator[FrontwatchSettings]:
     """One namespace for this module: the API process is started once for all its tests."""
-    return stack.model_copy(update={"topic_prefix": f"t{uuid.uuid4().hex[:10]}-"})
+    prefix = f"t{uuid.uuid4().hex[:10]}-"
+    yield stack.model_copy(update={"topic_prefix": prefix})
+    asyncio.run(remove_namespace(stack, prefix))
 
 
 @pytest.fixture(scope="module")
