@@ -19,6 +19,7 @@ class Received:
     headers: dict[str, str]
     body: bytes
     status: int
+    at: float = field(default_factory=time.monotonic)  # when the answer was ready
 
 
 @dataclass

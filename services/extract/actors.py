@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from services.extract.lexicon import (
@@ -21,16 +22,40 @@ from services.extract.lexicon import (
     RUSSIAN_BATTLEGROUPS,
     SIDE_TERMS,
 )
+from services.extract.scan import TOKEN, WordStarts, token_at
 
 ActorKind = Literal["force", "country", "pronoun"]
 
 APOS = "['’]"
 
 
+def _unit(ch: str) -> str:
+    return r"\s+" if ch == " " else APOS if ch == "'" else re.escape(ch)
+
+
 def alternation(words: object) -> str:
-    """A regex alternation of literal words, longest first so the longest wins."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", APOS) for w in items)
+    """A regex alternation of literal words in which the longest word wins.
+
+    Built as a prefix tree ("russian(?:\\s+federation|-backed|)") rather than a
+    flat list: the regex engine then rejects a position after a letter or two
+    instead of trying every word. Longer words come before their prefixes at
+    each branch (the trailing empty alternative), so the match is the one a
+    longest-first list would give.
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in {str(w) for w in words}:  # type: ignore[attr-defined]
+        node = tree
+        for ch in w:
+            node = node.setdefault(_unit(ch), {})
+        node[""] = {}  # a word ends here
+    return _emit(tree)
+
+
+def _emit(node: dict) -> str:  # type: ignore[type-arg]
+    branches = [unit + _emit(child) for unit, child in sorted(node.items()) if unit]
+    if "" in node:
+        return "(?:" + "|".join(branches) + "|)" if branches else ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # "us"/"uk" only in capitals: "US troops", never the pronoun "us".
@@ -92,11 +117,18 @@ class ActorMention:
     text: str
 
 
+_POSSESSIVE_END = re.compile(rf"{APOS}s$")
+_THE_START = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def side_of_term(term: str) -> str | None:
     """The side a single side word names ("Moscow's" -> RUS), or None."""
-    key = re.sub(rf"{APOS}s$", "", term.strip().lower())
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"\s+", " ", key)
+    # Cached: the same few side words recur in every article.
+    key = _POSSESSIVE_END.sub("", term.strip().lower())
+    key = _THE_START.sub("", key)
+    key = _SPACES.sub(" ", key)
     if term.strip() in {"US", "U.S.", "US's"}:
         return "USA"
     if term.strip() in {"UK", "U.K."}:
@@ -114,7 +146,7 @@ def sides_in(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
+_TOKEN = TOKEN
 
 
 def _first_words(keys: object) -> frozenset[str]:
@@ -128,6 +160,9 @@ _INHERENT_FIRST = (
     _first_words(INHERENT_FORCES) | _first_words(RUSSIAN_BATTLEGROUPS) | {"battlegroup", "battle", "group", "grouping"}
 )
 _PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his", "both", "they"})
+_DETERMINERS = _PRONOUN_FIRST - {"they"}
+_FIRST_WORD_STARTS = WordStarts(_SIDE_FIRST | _COUNTRY_FIRST | _FORCE_FIRST | _INHERENT_FIRST | {"they"})
+_DETERMINER_STARTS = WordStarts(_DETERMINERS - _SIDE_FIRST - _COUNTRY_FIRST - _FORCE_FIRST - _INHERENT_FIRST)
 _UNITS_OF_BEFORE = re.compile(r"(?:units?|troops|forces|servicemen|soldiers)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"the\s+$", re.IGNORECASE)
 
@@ -137,31 +172,52 @@ def _token_key(token: str) -> str:
     return low[:-2] if low.endswith("’s") else low
 
 
+def _scan(sentence: str, starts: WordStarts, out: list[tuple[int, str, bool, bool]]) -> None:
+    """Append (start, key, is side word, is force word) for each token ``starts`` finds that is an actor word."""
+    for start in starts.find(sentence):
+        token = token_at(sentence, start)
+        if token is None:
+            continue
+        key = _token_key(token)
+        side = key in _SIDE_FIRST or key.split("-")[0] in _SIDE_FIRST
+        force = key in _FORCE_FIRST
+        if side or force or key in _COUNTRY_FIRST or key in _INHERENT_FIRST or key in _PRONOUN_FIRST:
+            out.append((start, key, side, force))
+
+
 def find_actors(sentence: str) -> list[ActorMention]:
     """Every actor phrase of ``sentence``, in order, longest phrase winning overlaps."""
     # Anchored matches at candidate words only: scanning every position with
     # the large alternations would cost ten times more.
-    tokens = [(t.start(), _token_key(t.group(0))) for t in _TOKEN.finditer(sentence)]
-    keys = [k for _, k in tokens]
-    is_force = [k in _FORCE_FIRST for k in keys]
-    is_side = [k in _SIDE_FIRST or k.split("-")[0] in _SIDE_FIRST for k in keys]
-    n = len(tokens)
-    side_pos: list[int] = []
-    country_pos: list[int] = []
-    force_pos: list[int] = []
-    inherent_pos: list[int] = []
-    pronoun_pos: list[int] = []
-    for i, (start, key) in enumerate(tokens):
-        if is_side[i] and any(is_force[i + 1:i + 8]):
-            side_pos.append(start)
-        if key in _COUNTRY_FIRST:
-            country_pos.append(start)
-        if is_force[i] and any(is_side[i + 1:i + 6]):
-            force_pos.append(start)
-        if key in _INHERENT_FIRST:
-            inherent_pos.append(start)
-        if key in _PRONOUN_FIRST and (key == "they" or any(is_force[i + 1:min(n, i + 3)])):
-            pronoun_pos.append(start)
+    cands: list[tuple[int, str, bool, bool]] = []
+    _scan(sentence, _FIRST_WORD_STARTS, cands)
+    if not cands:
+        return []
+    force_starts = [c[0] for c in cands if c[3]]
+    if force_starts:
+        # "the troops": a determiner counts only before a force word, so look for one only then.
+        found_at = {c[0] for c in cands}
+        more: list[tuple[int, str, bool, bool]] = []
+        _scan(sentence, _DETERMINER_STARTS, more)
+        cands = sorted(cands + [c for c in more if c[0] not in found_at])
+    side_starts = [c[0] for c in cands if c[2]]
+    # Only words with a force word (or, for force words, a side word) somewhere after them can qualify;
+    # ``within`` tells exactly, once a pattern has matched.
+    last_force = force_starts[-1] if force_starts else -1
+    last_side = side_starts[-1] if side_starts else -1
+    side_pos = [start for start in side_starts if start < last_force]
+    country_pos = [c[0] for c in cands if c[1] in _COUNTRY_FIRST]
+    force_pos = [start for start in force_starts if start < last_side]
+    inherent_pos = [c[0] for c in cands if c[1] in _INHERENT_FIRST]
+    pronoun_pos = [c[0] for c in cands if c[1] in _PRONOUN_FIRST and (c[1] == "they" or c[0] < last_force)]
+    they_pos = {c[0] for c in cands if c[1] == "they"}
+
+    def within(start: int, others: list[int], n: int) -> bool:
+        """Whether one of ``others`` (token starts, in order) is among the ``n`` tokens after the one at ``start``."""
+        # Tested only where a pattern matched: counting tokens costs more than most failed matches.
+        nearest = next((o for o in others if o > start), None)
+        return nearest is not None and len(_TOKEN.findall(sentence, start, nearest)) <= n
+
     found: list[ActorMention] = []
 
     def add(start: int, end: int, sides: tuple[str, ...], kind: ActorKind) -> None:
@@ -177,26 +233,26 @@ def find_actors(sentence: str) -> list[ActorMention]:
         m = _INHERENT_FORCE.match(sentence, pos)
         if m:
             inherent = m.group("inherent")
-            side = INHERENT_FORCES.get(re.sub(r"\s+", " ", inherent.lower().replace("’", "'"))) if inherent else "RUS"
+            side = INHERENT_FORCES.get(_SPACES.sub(" ", inherent.lower().replace("’", "'"))) if inherent else "RUS"
             if side:
                 prefix = _UNITS_OF_BEFORE.search(sentence, max(0, pos - 25), pos)
                 add(prefix.start() if prefix else m.start(), m.end(), (side,), "force")
     for pos in force_pos:
         m = _FORCE_OF_SIDE.match(sentence, pos)
-        if m:
+        if m and within(pos, side_starts, 5):  # a force word with a side word in the next five
             sides = sides_in(m.group("sides"))
             if sides:
                 add(m.start(), m.end(), sides, "force")
     for pos in side_pos:
         m = _SIDE_FORCE.match(sentence, pos)
-        if m:
+        if m and within(pos, force_starts, 7):  # a side word with a force word in the next seven
             sides = sides_in(m.group("sides"))
             if sides:
                 add(m.start(), m.end(), sides, "force")
     for pos in country_pos:
         m = _COUNTRY.match(sentence, pos)
         if m:
-            name = re.sub(r"\s+", " ", m.group("name").lower())
+            name = _SPACES.sub(" ", m.group("name").lower())
             side = side_of_term(name)
             if side:
                 # Plural demonyms ("the Russians") name the fighting men, not the state.
@@ -204,7 +260,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
                 add(m.start(), m.end(), (side,), kind)
     for pos in pronoun_pos:
         m = _PRONOUN_FORCE.match(sentence, pos)
-        if m:
+        if m and (pos in they_pos or within(pos, force_starts, 2)):
             add(m.start(), m.end(), (), "pronoun")
     found.sort(key=lambda a: a.start)
     return _merge_coordinated(sentence, found)

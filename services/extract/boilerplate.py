@@ -65,7 +65,9 @@ def is_furniture_line(line: str) -> bool:
     if _FURNITURE.match(stripped) or _GLUED_CRUMBS.match(stripped):
         return True
     # A caption is short, credits a source and is not a reported sentence.
-    return len(stripped) < 300 and bool(_CAPTION_CREDIT.search(stripped))
+    # Every credit form has a ":", a ")" or a "/": most lines need no regex search.
+    has_mark = ":" in stripped or ")" in stripped or "/" in stripped
+    return len(stripped) < 300 and has_mark and bool(_CAPTION_CREDIT.search(stripped))
 
 
 def _is_heading(line: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from services.extract.scan import prefix_tree
 from shared.schemas import Occurred
 
 _MONTHS: dict[str, int] = {
@@ -46,6 +47,33 @@ _DATE = re.compile(
     r"|(?i:in|since|during|by|of|early|late)\s+(?P<y5>(?:19|20)\d{2})(?!\s*[-–]?\s*(?:km|kilomet|soldiers|troops))"
     r")(?![\w])",
 )
+
+
+# Where ``_DATE`` can begin: a digit or the first word of one of its alternatives, in any case
+# (a prefix test, so a superset: the pattern decides).
+_DATE_START = re.compile(
+    r"(?<![\w-])(?:\d|(?i:"
+    + prefix_tree((
+        *_MONTHS, *_WEEKDAYS, *_SEASONS, "in", "since", "by", "during", "from", "until", "of", "early", "late", "mid",
+        "last", "this", "past", "previous", "next", "the", "on", "yesterday", "today", "tonight", "overnight",
+        "earlier", "later",
+    ))
+    + "))"
+)
+
+
+def _date_matches(sentence: str) -> list[re.Match[str]]:
+    """What ``_DATE.finditer`` gives, trying the pattern only where a date expression can begin."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for c in _DATE_START.finditer(sentence):
+        if c.start() < done:
+            continue
+        m = _DATE.match(sentence, c.start())
+        if m:
+            out.append(m)
+            done = m.end()
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +183,7 @@ def _season(name: str, published: date, *, last: bool, text: str) -> Occurred:
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every date expression in ``sentence`` that resolves, in order."""
     out: list[DateMention] = []
-    for m in _DATE.finditer(sentence):
+    for m in _date_matches(sentence):
         occurred = _resolve(m, published)
         if occurred is not None:
             out.append(DateMention(m.start(), m.end(), occurred))

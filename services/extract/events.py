@@ -83,8 +83,9 @@ _OBJECT_END = re.compile(
     re.IGNORECASE,
 )
 # "the city", "the embattled town" (a lower-case modifier only: "the Kursk region" names its place).
+# The literal comes first (its look-behind after it) so the regex engine can skip ahead to each "the".
 _ANAPHOR = re.compile(
-    r"(?<![\w-])[Tt]he\s+(?:[a-z][\w-]*\s+)?(?P<noun>city|town|village|settlement|country|region)(?![\w-])(?!\s+of\b)"
+    r"[Tt]he(?<![\w-]...)\s+(?:[a-z][\w-]*\s+)?(?P<noun>city|town|village|settlement|country|region)(?![\w-])(?!\s+of\b)"
 )
 _PLACE_AS_AGENT = re.compile(
     r"(?:[’']s)?\s+(?:could|would|will|may|might|must|can|says|said|say|claims|claimed|wants|hopes|plans|"
@@ -107,11 +108,21 @@ _ACTOR_GATE = frozenset(
                  "group", "russian", "ukrainian", "ukraine", "russia", "s", "korean", "people", "kiev", "regime"}
 ) | {"battlegroup", "russians", "ukrainians", "koreans", "they"}
 _RECENT_WINDOW = 700
+_PERSON_PRONOUN = re.compile(r"(?<![\w-])(?:he|she|him|her)(?![\w-])", re.IGNORECASE)
+_ITS_THEIR = re.compile(r"(?:its|their)\s", re.IGNORECASE)
+_ITS_THEIR_OUR = re.compile(r"(?:its|their|our)\s", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+# For ``_nominal_actor``: "withdrawal of the ...", the words before the trigger, and what lies between.
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w,]+\s+){0,3}?")
+_WORDS_BEFORE = re.compile(r"((?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:[\w-]+\s+){0,2}$")
+_MODIFIER_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z-]+\s+){0,2}")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:[a-z-]+\s+){0,2}$")
 # Any digit, month, weekday, season or relative day word: only then look for a date.
 _MAYBE_DATE = re.compile(
-    r"\d|January|February|March|April|May|June|July|August|September|October|November|December|"
+    # The look-ahead lists every first character, which lets the engine skip other positions quickly.
+    r"(?=[\dJFMASONDdstwamyf])(?:\d|January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|summer|winter|spring|autumn|fall\b|"
-    r"today|tonight|overnight|morning|month|year"
+    r"today|tonight|overnight|morning|month|year)"
 )
 _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "Belarus", "USA": "United States",
                "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}
@@ -121,9 +132,18 @@ _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "
 class _PlaceRef:
     start: int  # offset in the article text
     end: int
-    place: Place
+    mention: PlaceMention  # what the gazetteer found; made a Place only when an event uses it
     is_country: bool
     is_region: bool
+    resolved: Place | None = None
+
+    @property
+    def place(self) -> Place:
+        if self.resolved is None:
+            m = self.mention
+            self.resolved = Place(name=m.name, geonameid=m.geonameid, lat=m.lat, lon=m.lon, country=m.country,
+                                  admin1=m.admin1, kind=m.kind)
+        return self.resolved
 
 
 @dataclass(slots=True)
@@ -163,10 +183,6 @@ def _default_resolver() -> PlaceResolver:
     return resolver
 
 
-def _is_country(p: Place) -> bool:
-    return p.kind == "country"
-
-
 def _body_mentions(article: Article, places: PlaceResolver, blocks: list[Block]) -> list[PlaceMention]:
     mentions = places.find_mentions(article.text)
     out: list[PlaceMention] = []
@@ -201,11 +217,13 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
         for sent in split_sentences(text, block.start, block.end):
             sent_refs = [r for r in block_refs if sent.start <= r.start < sent.end]
             later = [r for r in block_refs if r.start >= sent.end]
+            # The sentence's lower-case words, shared by the actor and speaker gates.
+            words = _LOWER_WORD.findall(sent.text.lower()) if not block.heading else []
             triggers = find_triggers(sent.text) if not block.heading else []
-            actors = find_actors(sent.text) if triggers or (not block.heading and _may_name_actor(sent.text)) else []
+            actors = find_actors(sent.text) if triggers or (not block.heading and _may_name_actor(words)) else []
             usable = _usable_places(sent, sent_refs, actors)
             if not block.heading:
-                for ev in _sentence_events(article, sent, triggers, actors, sent_refs, usable, later, state):
+                for ev in _sentence_events(article, sent, triggers, actors, sent_refs, usable, later, state, words):
                     if ev.id not in seen:
                         seen.add(ev.id)
                         events.append(ev)
@@ -214,9 +232,9 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
     return events
 
 
-def _may_name_actor(s: str) -> bool:
+def _may_name_actor(words: list[str]) -> bool:
     """Cheap gate: a sentence without an armed-force word names no force (its places need no filtering)."""
-    return not _ACTOR_GATE.isdisjoint(_LOWER_WORD.findall(s.lower()))
+    return not _ACTOR_GATE.isdisjoint(words)
 
 
 def _usable_places(sent: Sentence, refs: list[_PlaceRef], all_actors: list[ActorMention]) -> list[_PlaceRef]:
@@ -243,9 +261,8 @@ def _usable_places(sent: Sentence, refs: list[_PlaceRef], all_actors: list[Actor
 
 
 def _to_ref(text: str, m: PlaceMention) -> _PlaceRef:
-    place = Place(name=m.name, geonameid=m.geonameid, lat=m.lat, lon=m.lon, country=m.country, admin1=m.admin1, kind=m.kind)
     is_region = m.kind == "region" or bool(_REGION_SUFFIX.match(text, m.end))
-    return _PlaceRef(m.start, m.end, place, _is_country(place), is_region)
+    return _PlaceRef(m.start, m.end, m, m.kind == "country", is_region)
 
 
 def _event_id(article_id: str, type_: str, side: str | None, place: Place | None, speaker: str | None, start: int) -> str:
@@ -256,7 +273,7 @@ def _event_id(article_id: str, type_: str, side: str | None, place: Place | None
 def _sentence_events(
     article: Article, sent: Sentence, triggers: list[TriggerMatch], actors: list[ActorMention],
     refs: list[_PlaceRef], usable: list[_PlaceRef],
-    later: list[_PlaceRef], state: _State,
+    later: list[_PlaceRef], state: _State, words: list[str],
 ) -> list[Event]:
     s = sent.text
     cands = list(usable)
@@ -265,9 +282,9 @@ def _sentence_events(
 
     place_spans = [(r.start - sent.start, r.end - sent.start) for r in refs]
     recent_person = state.last_person if sent.start - state.last_person_pos < _RECENT_WINDOW else None
-    if recent_person is None and state.prev_sentence is not None and re.search(r"(?<![\w-])(?:he|she|him|her)(?![\w-])", s, re.I):
+    if recent_person is None and state.prev_sentence is not None and _PERSON_PRONOUN.search(s):
         recent_person = first_person(state.prev_sentence, [])
-    speakers = find_speakers(s, place_spans, recent_person)
+    speakers = find_speakers(s, place_spans, recent_person, words)
     state.speaker_side = next((sp.side for sp in speakers if sp.side), None)
     drafts: list[_Draft] = []
     for i, trig in enumerate(triggers):
@@ -316,7 +333,7 @@ def _anaphors(s: str, offset: int, refs: list[_PlaceRef], usable: list[_PlaceRef
                 chosen = [r for r in pool if not r.is_country and not r.is_region][-1:]
         if chosen:
             r = chosen[0]
-            out.append(_PlaceRef(pos, offset + m.end(), r.place, r.is_country, r.is_region))
+            out.append(_PlaceRef(pos, offset + m.end(), r.mention, r.is_country, r.is_region, r.place))
     return out
 
 
@@ -346,14 +363,14 @@ def _resolved(
 ) -> ActorMention | None:
     if a.kind != "pronoun":
         return a
-    if actors and re.match(r"(?:its|their)\s", a.text, re.IGNORECASE):
+    if actors and _ITS_THEIR.match(a.text):
         # "Russia lost ... as its troops advanced": the side named earlier in the sentence.
         owner = next((x for x in reversed(actors) if x.end <= a.start and x.kind == "country" and x.sides), None)
         if owner is not None:
             return ActorMention(a.start, a.end, owner.sides, "force", a.text)
     if s[:a.start].count("“") > s[:a.start].count("”") or s.lstrip().startswith(("“", '"')):
         return None  # "they" in a quote is the speaker's enemy or friend, not the text's last agent
-    if state.speaker_side and re.match(r"(?:its|their|our)\s", a.text, re.IGNORECASE):
+    if state.speaker_side and _ITS_THEIR_OUR.match(a.text):
         return ActorMention(a.start, a.end, (state.speaker_side,), "force", a.text)  # "the ministry said its forces"
     if state.last_agent and sent_start - state.last_agent_pos < _RECENT_WINDOW:
         return ActorMention(a.start, a.end, state.last_agent, "force", a.text)
@@ -421,7 +438,7 @@ def _military(
             return out
         obj_end = obj.end() + 1 if obj else 0
         obj_actor = next((a for a in actors if trig.end <= a.start < obj_end and a.kind == "force" and a.sides), None)
-        if obj and obj_actor is not None and re.sub(r"\s+", " ", obj.group("noun").lower()) not in _EQUIPMENT:
+        if obj and obj_actor is not None and _SPACES.sub(" ", obj.group("noun").lower()) not in _EQUIPMENT:
             sides = obj_actor.sides  # "recruited North Korean soldiers": the soldiers' side is deployed
         elif obj:
             # "50,000 troops, including North Korean soldiers": those are deployed too.
@@ -482,22 +499,22 @@ def _causative(
 
 def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> ActorMention | None:
     """The side of "the Russian advances" (before) or "withdrawal of the AFU" (after)."""
-    after = re.match(r"\s+of\s+(?:the\s+)?(?:[\w,]+\s+){0,3}?", s[trig.end:])
+    after = _OF_AFTER.match(s[trig.end:])
     if after:
         a = next((x for x in actors if trig.end < x.start <= trig.end + after.end() + 2 and x.kind == "force"), None)
         if a is not None:
             return a
     head = s[max(0, trig.start - 40):trig.start]
-    m = re.search(r"((?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:[\w-]+\s+){0,2}$", head)
+    m = _WORDS_BEFORE.search(head)
     if m:
         for a in actors:
             if a.end <= trig.start and trig.start - a.end <= 25 and a.kind in {"country", "force"}:
                 gap = s[a.end:trig.start]
-                if re.fullmatch(r"(?:[’']s)?\s+(?:[a-z-]+\s+){0,2}", gap):
+                if _MODIFIER_GAP.fullmatch(gap):
                     return a
     from services.extract.actors import sides_in
 
-    word = re.search(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:[a-z-]+\s+){0,2}$", s[max(0, trig.start - 40):trig.start])
+    word = _CAPITALISED_BEFORE.search(s[max(0, trig.start - 40):trig.start])
     if word:
         sides = sides_in(word.group(1))
         if sides and _MAIN_SIDE_ADJECTIVE.fullmatch(word.group(1)):
@@ -595,7 +612,7 @@ def _finish(
         return []
     dates = find_dates(s, article.published) if _MAYBE_DATE.search(s) else []
     hedged = bool(drafts) and bool(HEDGE.search(s))
-    claimant = speakers[0].name if speakers else unnamed_attribution(s)
+    claimant = (speakers[0].name if speakers else unnamed_attribution(s)) if drafts else None  # only events carry it
     out: list[Event] = []
     for d in drafts:
         conf = 0.9

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from services.extract.scan import prefix_tree
 from shared.schemas import Quantity
 
 QuantityKind = Literal["troops", "equipment", "distance", "area", "places"]
@@ -103,6 +104,29 @@ _NOT_BEFORE = re.compile(
 )
 
 
+# Without a digit or one of these words a sentence has no quantity.
+_NUMBER_WORD = re.compile(
+    r"(?=[thdsofen])\b(?:thousands|hundreds|dozens|scores|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand)\b",
+    re.IGNORECASE,
+)
+
+
+
+def _first_words(alternatives: str) -> set[str]:
+    return {a.split("\\s+")[0] for a in alternatives.split("|")}
+
+
+# Where ``_QUANTITY`` can begin: a digit, "~", or the first word of a bound, a vague
+# plural or a number word (a prefix test, so a superset; the pattern decides).
+_QUANTITY_START = re.compile(
+    r"(?<![\w.])(?:\d|~|(?i:"
+    + prefix_tree(_first_words(_LOWER) | _first_words(_UPPER) | (_first_words(_APPROX) - {"~"})
+                  | {v.split()[0] for v in _VAGUE} | {w.split()[0] for w in _WORD_NUMBERS})
+    + "))"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityMention:
     """A quantity at ``[start, end)`` of a sentence, with what it counts."""
@@ -162,17 +186,26 @@ def parse_quantity(text: str) -> Quantity | None:
     return found[0].quantity if found else None
 
 
+def _quantity_matches(sentence: str) -> list[re.Match[str]]:
+    """What ``_QUANTITY.finditer`` gives, trying the pattern only where a quantity can begin."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for c in _QUANTITY_START.finditer(sentence):
+        if c.start() < done:
+            continue
+        m = _QUANTITY.match(sentence, c.start())
+        if m:
+            out.append(m)
+            done = m.end()
+    return out
+
+
 def find_quantities(sentence: str) -> list[QuantityMention]:
     """Every quantity in ``sentence`` that could belong to an event, in order."""
-    if not any(c.isdigit() for c in sentence) and not re.search(
-        r"\b(?:thousands|hundreds|dozens|scores|one|two|three|four|five|six|seven|eight|nine|ten|"
-        r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand)\b",
-        sentence,
-        re.IGNORECASE,
-    ):
+    if not any(map(str.isdigit, sentence)) and not _NUMBER_WORD.search(sentence):
         return []
     out: list[QuantityMention] = []
-    for m in _QUANTITY.finditer(sentence):
+    for m in _quantity_matches(sentence):
         before = sentence[max(0, m.start() - 40):m.start()]
         if _NOT_AFTER.match(sentence, m.end()) or _NOT_BEFORE.search(before) or before.rstrip().endswith("("):
             continue  # losses, populations, and conversions in brackets are not the event's number

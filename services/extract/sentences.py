@@ -42,12 +42,24 @@ class Sentence:
     end: int
 
 
+def _last_word(text: str) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(text)``, looking only near the end.
+
+    Searching the whole line tries every position of it, once per full stop.
+    """
+    lo = max(0, len(text) - 64)
+    m = _WORD_BEFORE.search(text, lo)
+    if m is not None and m.start() == lo and lo > 0:
+        return _WORD_BEFORE.search(text)  # the word may begin before the window
+    return m
+
+
 def _ends_sentence(segment: str, stop: int) -> bool:
     """Whether the punctuation ending at ``stop`` closes a sentence."""
     head = segment[:stop].rstrip("\"'”’)]")
     if not head.endswith("."):
         return True  # "!", "?" and "…" always close
-    m = _WORD_BEFORE.search(head[:-1])
+    m = _last_word(head[:-1])
     if not m:
         return True
     word = m.group(1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from services.extract.actors import APOS, SIDE, alternation, sides_in
 from services.extract.lexicon import (
@@ -23,6 +24,7 @@ from services.extract.lexicon import (
     SIDE_TERMS,
     UNNAMED_SOURCES,
 )
+from services.extract.scan import WordStarts, token_at
 
 _VERBS = (
     r"said|says|say|stated|told|tells|announced|announces|confirmed|confirms|denied|denies|urged|urges|"
@@ -114,9 +116,16 @@ def _is_title_word(token: str) -> bool:
     )
 
 
+_POSSESSIVE_END = re.compile(rf"{APOS}s$")
+_THE_START = re.compile(r"^the\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+# person_name and _body_name are cached: the same names recur from sentence to sentence.
+@lru_cache(maxsize=4096)
 def person_name(seq: str) -> tuple[str, str] | None:
     """(name, title) of a capitalised sequence that names a person, else None."""
-    tokens = _clean_tokens(re.sub(rf"{APOS}s$", "", seq.strip().rstrip(".")))
+    tokens = _clean_tokens(_POSSESSIVE_END.sub("", seq.strip().rstrip(".")))
     title: list[str] = []
     while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE and _is_title_word(tokens[0]):
         title.append(tokens.pop(0))
@@ -132,6 +141,7 @@ def person_name(seq: str) -> tuple[str, str] | None:
     return " ".join(tokens), " ".join(title)
 
 
+@lru_cache(maxsize=4096)
 def _body_name(seq: str) -> str | None:
     """The name of a capitalised sequence that names an organisation, else None."""
     tokens = _clean_tokens(seq)
@@ -151,23 +161,26 @@ class _Entity:
     is_person: bool
 
 
-_TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
 _SIDE_BODY_FIRST = frozenset(k.split()[0] for k in SIDE_TERMS) | {"the", "us", "u.s.", "uk", "u.k."}
 _KNOWN_BODY_FIRST = frozenset(k.split()[0] for k in KNOWN_BODIES)
+_BODY_FIRST_STARTS = WordStarts(_SIDE_BODY_FIRST | _KNOWN_BODY_FIRST)
 
 
 def _body_candidates(sentence: str) -> tuple[list[int], list[int]]:
     """Word starts where a side-qualified body, or a known body, may begin."""
     side: list[int] = []
     known: list[int] = []
-    for t in _TOKEN.finditer(sentence):
-        key = t.group(0).lower().rstrip(".,")
+    for start in _BODY_FIRST_STARTS.find(sentence):
+        token = token_at(sentence, start)
+        if token is None:
+            continue
+        key = token.lower().rstrip(".,")
         if key.endswith(("’s", "'s")):
             key = key[:-2]
         if key in _SIDE_BODY_FIRST or key.split("-")[0] in _SIDE_BODY_FIRST:
-            side.append(t.start())
+            side.append(start)
         if key in _KNOWN_BODY_FIRST:
-            known.append(t.start())
+            known.append(start)
     return side, known
 
 
@@ -195,7 +208,7 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
     side_starts, body_starts = _body_candidates(sentence)
     for m in _anchored(_SIDE_BODY, sentence, side_starts):
         body_sides = sides_in(m.group(0))
-        name = re.sub(r"^the\s+", "", m.group(0), flags=re.IGNORECASE)
+        name = _THE_START.sub("", m.group(0))
         out.append(_Entity(m.start(), m.end(), name, body_sides[0] if body_sides else None, False))
     for m in _NAME_SEQ.finditer(sentence):
         seq = m.group(0)
@@ -221,11 +234,11 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
         if len(name.split()) == 1 and not known and not titled and not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:]):
             continue
         side = KNOWN_PEOPLE.get(full, KNOWN_PEOPLE.get(last)) if known else None
-        out.append(_Entity(name_start, e, re.sub(rf"{APOS}s$", "", name), side, True))
+        out.append(_Entity(name_start, e, _POSSESSIVE_END.sub("", name), side, True))
     for m in _anchored(_KNOWN_BODY, sentence, body_starts):
         if not overlaps(m.start(), m.end()):
-            key = re.sub(r"\s+", " ", m.group(0).lower())
-            name = re.sub(r"^the\s+", "", m.group(0), flags=re.IGNORECASE)
+            key = _SPACES.sub(" ", m.group(0).lower())
+            name = _THE_START.sub("", m.group(0))
             out.append(_Entity(m.start(), m.end(), name, KNOWN_BODIES.get(key), False))
     out.sort(key=lambda x: x.start)
     return out
@@ -276,15 +289,16 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 
 _COMMA_BEFORE = re.compile(r",\s*$")
+_SPEECH_FORM_STARTS = WordStarts(_SPEECH_FORMS)
 
 
 def _speech_matches(sentence: str) -> list[re.Match[str]]:
     """Speech verbs, ", saying"-participles and "according to", tried only at speech words."""
     out: list[re.Match[str]] = []
-    for t in _TOKEN.finditer(sentence):
-        if t.group(0).lower().rstrip(".,") not in _SPEECH_FORMS:
+    for start in _SPEECH_FORM_STARTS.find(sentence):
+        token = token_at(sentence, start)
+        if token is None or token.lower().rstrip(".,") not in _SPEECH_FORMS:
             continue
-        start = t.start()
         comma = _COMMA_BEFORE.search(sentence, max(0, start - 4), start)
         m = _SPEECH.match(sentence, comma.start() if comma else start)
         if m is None and comma:
@@ -294,13 +308,21 @@ def _speech_matches(sentence: str) -> list[re.Match[str]]:
     return out
 
 
-def find_speakers(sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None) -> list[SpeakerMention]:
-    """Named speakers of ``sentence``; "he said" resolves to ``last_person``."""
-    if _SPEECH_FORMS.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+def find_speakers(
+    sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None, words: list[str] | None = None
+) -> list[SpeakerMention]:
+    """Named speakers of ``sentence``; "he said" resolves to ``last_person``.
+
+    ``words`` may pass the sentence's lower-case words (``[a-z]+`` of its lower-cased text) when the caller has them.
+    """
+    if _SPEECH_FORMS.isdisjoint(words if words is not None else _LOWER_WORD.findall(sentence.lower())):
         return []
+    matches = _speech_matches(sentence)
+    if not matches:
+        return []  # no speech verb: the names need not be looked for
     ents = _entities(sentence, places)
     out: list[SpeakerMention] = []
-    for m in _speech_matches(sentence):
+    for m in matches:
         vstart = m.start("verb") if m.group("verb") else m.start("part") if m.group("part") else m.start("acc")
         vend = m.end()
         verb = m.group(0).lstrip(", ")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from services.extract.scan import WordStarts
 from shared.schemas import EventType
 
 Voice = Literal["active", "passive", "agent_after", "causative", "nominal", "transitive"]
@@ -114,25 +115,8 @@ _STEMS: tuple[str, ...] = (
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
-def _prefix_tree(words: tuple[str, ...]) -> str:
-    """A regex matching any of ``words`` as a prefix, factored by first letters so a miss fails fast."""
-    heads: dict[str, list[str]] = {}
-    for w in sorted(set(words)):
-        heads.setdefault(w[0], []).append(w[1:])
-    branches = []
-    for head, tails in heads.items():
-        if "" in tails:  # a shorter stem already covers every longer one with the same head
-            branches.append(re.escape(head))
-        elif len(tails) == 1:
-            branches.append(re.escape(head + tails[0]))
-        else:
-            branches.append(re.escape(head) + "(?:" + _prefix_tree(tuple(tails)) + ")")
-    return "|".join(branches)
 
-
-# Word starts where a stem begins (a superset of the exact check: see ``find_triggers``). The
-# regex engine skips the other words in C, where a Python loop over every word would cost more.
-_STEM_START = re.compile(rf"(?<![\w-])(?=[A-Za-z])(?i:{_prefix_tree(_STEMS)})")
+_STEM_STARTS = WordStarts(_STEMS)
 
 
 # Nouns that make the object of "captured"/"entered"/"left" a place.
@@ -207,12 +191,11 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
     """Every trigger of ``sentence``, in order."""
     out: list[TriggerMatch] = []
     done = 0
-    for c in _STEM_START.finditer(sentence):
-        start = c.start()
+    for start in _STEM_STARTS.find(sentence):
         if start < done:
             continue
         word = _WORD.match(sentence, start)
-        # The case-insensitive prefilter also admits odd Unicode case pairs; the stem test is the rule.
+        # The prefilter only narrows the search: the stem test (and the pattern's own look-behind) decide.
         if word is None or not word.group(0).lower().startswith(_STEMS):
             continue
         m = _PATTERN.match(sentence, start)
