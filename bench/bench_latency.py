@@ -40,12 +40,11 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 import uvicorn  # noqa: E402
 from aiokafka import AIOKafkaConsumer  # noqa: E402
-from aiokafka.admin import AIOKafkaAdminClient  # noqa: E402
 from redis.asyncio import Redis  # noqa: E402
 
 from services.alerts.store import TokenStore  # noqa: E402
 from services.ingest.publisher import ArticlePublisher, RedisSeenArticles, seen_articles_key  # noqa: E402
-from services.pipeline import LocalPipeline  # noqa: E402
+from services.pipeline import LocalPipeline, remove_namespace, wait_until_healthy  # noqa: E402
 from shared.articles import article_from_text  # noqa: E402
 from shared.devstack import kafka_process, redis_process, stack_down, stack_status, stack_up  # noqa: E402
 from shared.kafka import ensure_topics, make_producer, topic_partitions  # noqa: E402
@@ -207,19 +206,6 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_healthy(url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{url} did not become healthy within {timeout:.0f}s")
-        time.sleep(0.3)
-
-
 async def create_token(settings: FrontwatchSettings, name: str) -> str:
     client = Redis.from_url(settings.redis_url)
     try:
@@ -255,22 +241,7 @@ async def delete_namespace(settings: FrontwatchSettings) -> int:
     """Delete this run's topics and Redis keys (everything under its unique prefix); the number of topics."""
     prefix = settings.topic_prefix
     assert prefix.startswith("bench"), prefix  # noqa: S101 - never delete outside the bench's own namespace
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, request_timeout_ms=15000)
-    await admin.start()
-    try:
-        ours = [t for t in await admin.list_topics() if t.startswith(prefix)]
-        if ours:
-            await admin.delete_topics(ours)
-    finally:
-        await admin.close()
-    client = Redis.from_url(settings.redis_url)
-    try:
-        keys = [k async for k in client.scan_iter(match=f"{prefix}*", count=1000)]
-        if keys:
-            await client.delete(*keys)
-    finally:
-        await client.aclose()
-    return len(ours)
+    return len(await remove_namespace(settings, prefix))
 
 
 # --- diagnostics: where the CPU goes, how many records an article becomes ----------------------------
@@ -450,7 +421,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         pipeline.start(("extract", "alerts", "alerts-api"))
         server.start()
         log(f"prefix {prefix}, logs in {workdir}, receiver {receiver.url}")
-        wait_healthy(f"http://127.0.0.1:{api_port}/health")
+        wait_until_healthy(f"http://127.0.0.1:{api_port}/health")
         token = asyncio.run(create_token(pipeline.settings, "bench"))
         limit = 10000  # the API's maximum: the bench must measure single notifications, never digests
         with httpx.Client(base_url=f"http://127.0.0.1:{api_port}", headers={"authorization": f"Bearer {token}"},

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
 from aiokafka import AIOKafkaConsumer
 from redis.asyncio import Redis
 from rich.console import Console
@@ -27,6 +26,7 @@ from services.alerts.client import AlertsClient, ApiClientError, ClientConfig
 from services.alerts.settings import AlertsSettings
 from services.alerts.store import TokenStore
 from services.ingest.replay import replay_paths
+from services.pipeline import wait_until_healthy
 from shared.articles import read_articles
 from shared.codec import RecordT, decode
 from shared.devstack import SERVICES, ManagedProcess, service_process, stack_up
@@ -59,8 +59,8 @@ def run_demo(seeds: Path, console: Console, timeout: float = 120.0) -> None:
                                 "--out", str(received)])
     console.print(f"webhook-sink: pid {sink.start()}  writes {received}")
     api_url = f"http://{settings.api_host}:{settings.api_port}"
-    _wait_http(f"{api_url}/health", timeout)
-    _wait_http(f"http://127.0.0.1:{SINK_PORT}/received", timeout, method="GET")
+    wait_until_healthy(f"{api_url}/health", timeout)
+    wait_until_healthy(f"http://127.0.0.1:{SINK_PORT}/received", timeout)
 
     console.rule(f"3. watchlist: {DEMO_NAME}")
     client = AlertsClient(_client_config(settings, api_url, console))
@@ -126,19 +126,6 @@ async def _create_token(settings: AlertsSettings) -> str:
         return await TokenStore(client, settings.topic_prefix).create("demo")
     finally:
         await client.aclose()
-
-
-def _wait_http(url: str, timeout: float, method: str = "GET") -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if httpx.request(method, url, timeout=2).status_code < 500:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{url} did not answer within {timeout:.0f}s")
-        time.sleep(0.3)
 
 
 async def _end_offsets(bootstrap: str, topic: str) -> dict[int, int]:

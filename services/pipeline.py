@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import httpx
+from aiokafka.admin import AIOKafkaAdminClient
+from redis.asyncio import Redis
 
 from shared.devstack import ManagedProcess, service_process
 from shared.settings import FrontwatchSettings
@@ -67,3 +72,39 @@ class LocalPipeline:
     def stop(self) -> None:
         for proc in reversed(self.processes):
             proc.stop(timeout=20)
+
+
+def wait_until_healthy(url: str, timeout: float = 60.0) -> None:
+    """Return once ``url`` answers 200; TimeoutError naming it otherwise."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} did not answer 200 within {timeout:.0f}s")
+        time.sleep(0.3)
+
+
+async def remove_namespace(settings: FrontwatchSettings, prefix: str) -> list[str]:
+    """Delete every topic (faust's internal ones too) and Redis key under ``prefix``; return the topics."""
+    if not prefix:
+        raise ValueError("refusing to remove the default namespace")
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, request_timeout_ms=15000)
+    await admin.start()
+    try:
+        doomed = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if doomed:
+            await admin.delete_topics(doomed)
+    finally:
+        await admin.close()
+    client = Redis.from_url(settings.redis_url)
+    try:
+        keys = [k async for k in client.scan_iter(match=f"{prefix}*", count=1000)]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()
+    return doomed

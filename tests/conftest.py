@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from services.pipeline import remove_namespace
 from shared.devstack import stack_down, stack_status, stack_up
 from shared.settings import FrontwatchSettings
 
@@ -45,25 +46,3 @@ def isolated(stack: FrontwatchSettings, prefix: str) -> Iterator[FrontwatchSetti
     """Settings whose topics, groups and Redis keys are the test's own; removed afterwards."""
     yield stack.model_copy(update={"topic_prefix": prefix})
     asyncio.run(remove_namespace(stack, prefix))
-
-
-async def remove_namespace(settings: FrontwatchSettings, prefix: str) -> None:
-    """Delete a test's topics (faust's internal ones too) and Redis keys, so the broker does not fill up."""
-    from aiokafka.admin import AIOKafkaAdminClient
-    from redis.asyncio import Redis
-
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
-    await admin.start()
-    try:
-        doomed = [t for t in await admin.list_topics() if t.startswith(prefix)]
-        if doomed:
-            await admin.delete_topics(doomed)
-    finally:
-        await admin.close()
-    client = Redis.from_url(settings.redis_url)
-    try:
-        keys = [k async for k in client.scan_iter(match=f"{prefix}*")]
-        if keys:
-            await client.delete(*keys)
-    finally:
-        await client.aclose()

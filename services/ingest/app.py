@@ -15,13 +15,10 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from redis.asyncio import Redis
 
-from services.ingest.publisher import ArticlePublisher, PublishOutcome, RedisSeenArticles, seen_articles_key
+from services.ingest.publisher import PublishOutcome, open_publisher
 from services.ingest.settings import IngestSettings
-from shared.kafka import ensure_topics, make_producer
 from shared.schemas import Article, article_id_for
-from shared.topics import TopicNames
 
 
 class ArticleIn(BaseModel):
@@ -43,20 +40,12 @@ class ArticleAccepted(BaseModel):
 
 def create_app(settings: IngestSettings | None = None) -> FastAPI:
     settings = settings or IngestSettings()
-    topics = TopicNames.from_settings(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await ensure_topics(settings)
-        producer = make_producer(settings)
-        await producer.start()
-        redis = Redis.from_url(settings.redis_url)
-        app.state.publisher = ArticlePublisher(producer, RedisSeenArticles(redis, seen_articles_key(topics)), topics)
-        try:
+        async with open_publisher(settings) as publisher:
+            app.state.publisher = publisher
             yield
-        finally:
-            await producer.stop()
-            await redis.aclose()
 
     app = FastAPI(title="Frontwatch ingest", version="1", lifespan=lifespan)
 

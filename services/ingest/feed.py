@@ -18,13 +18,10 @@ from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeXML
 import httpx
-from redis.asyncio import Redis
 
-from services.ingest.publisher import ArticlePublisher, RedisSeenArticles, seen_articles_key
-from shared.kafka import ensure_topics, make_producer
+from services.ingest.publisher import ArticlePublisher, open_publisher
 from shared.schemas import Article, article_id_for
 from shared.settings import FrontwatchSettings
-from shared.topics import TopicNames
 
 MAX_FEED_BYTES = 5_000_000
 _TAG = re.compile(r"<[^>]+>")
@@ -120,25 +117,15 @@ class FeedPoller:
 async def follow_feeds(urls: list[str], settings: FrontwatchSettings, *, interval_s: float, once: bool,
                        report: Callable[[str], None] = print) -> None:
     """Poll every feed now and then every ``interval_s`` seconds (or once); a failing feed is reported, the rest go on."""
-    topics = TopicNames.from_settings(settings)
-    await ensure_topics(settings)
-    producer = make_producer(settings)
-    await producer.start()
-    redis = Redis.from_url(settings.redis_url)
-    publisher = ArticlePublisher(producer, RedisSeenArticles(redis, seen_articles_key(topics)), topics)
-    try:
-        async with httpx.AsyncClient(timeout=20, follow_redirects=True) as http:
-            poller = FeedPoller(publisher, http)
-            while True:
-                for url in urls:
-                    try:
-                        published, duplicate = await poller.poll(url)
-                        report(f"{url}: published {published}, duplicate {duplicate}")
-                    except (httpx.HTTPError, FeedError) as exc:
-                        report(f"{url}: failed: {exc}")
-                if once:
-                    return
-                await asyncio.sleep(interval_s)
-    finally:
-        await producer.stop()
-        await redis.aclose()
+    async with open_publisher(settings) as publisher, httpx.AsyncClient(timeout=20, follow_redirects=True) as http:
+        poller = FeedPoller(publisher, http)
+        while True:
+            for url in urls:
+                try:
+                    published, duplicate = await poller.poll(url)
+                    report(f"{url}: published {published}, duplicate {duplicate}")
+                except (httpx.HTTPError, FeedError) as exc:
+                    report(f"{url}: failed: {exc}")
+            if once:
+                return
+            await asyncio.sleep(interval_s)

@@ -8,14 +8,17 @@ rather than losing it.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Literal, Protocol
 
 from aiokafka import AIOKafkaProducer
 from redis.asyncio import Redis
 
 from shared.codec import encode
-from shared.kafka import dead_letter
+from shared.kafka import dead_letter, ensure_topics, make_producer
 from shared.schemas import Article
+from shared.settings import FrontwatchSettings
 from shared.topics import ARTICLES, TopicNames
 
 PublishOutcome = Literal["published", "duplicate"]
@@ -67,3 +70,18 @@ class ArticlePublisher:
 
 def seen_articles_key(topics: TopicNames) -> str:
     return f"{topics.prefix}frontwatch:articles:published"
+
+
+@asynccontextmanager
+async def open_publisher(settings: FrontwatchSettings) -> AsyncIterator[ArticlePublisher]:
+    """An ``ArticlePublisher`` on a started idempotent producer and the Redis ledger; both closed on exit."""
+    topics = TopicNames.from_settings(settings)
+    await ensure_topics(settings)
+    producer = make_producer(settings)
+    await producer.start()
+    redis = Redis.from_url(settings.redis_url)
+    try:
+        yield ArticlePublisher(producer, RedisSeenArticles(redis, seen_articles_key(topics)), topics)
+    finally:
+        await producer.stop()
+        await redis.aclose()

@@ -6,7 +6,6 @@ import asyncio
 import os
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 
@@ -15,9 +14,8 @@ import pytest
 import redis
 
 from services.alerts.store import hash_token
-from services.pipeline import LocalPipeline
+from services.pipeline import LocalPipeline, remove_namespace, wait_until_healthy
 from shared.settings import FrontwatchSettings
-from tests.conftest import remove_namespace
 from tests.e2e.conftest import free_port
 
 pytestmark = pytest.mark.integration
@@ -26,15 +24,10 @@ PUBLIC_HOOK = "https://93.184.216.34/hook"  # a public address: passes the SSRF 
 
 
 def wait_healthy(url: str, proc_log: str = "", timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, f"{url} never became healthy\n{proc_log}"
-        time.sleep(0.3)
+    try:
+        wait_until_healthy(url, timeout)
+    except TimeoutError as exc:
+        pytest.fail(f"{exc}\n{proc_log}")
 
 
 def create_token(settings: FrontwatchSettings, name: str) -> str:
