@@ -18,7 +18,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from redis.asyncio import Redis
@@ -28,6 +28,7 @@ from rich.table import Table
 from services.alerts.client import AlertsClient
 from shared.devstack import (
     SERVICES,
+    ComponentStatus,
     ManagedProcess,
     StackError,
     service_process,
@@ -56,7 +57,7 @@ console = Console()
 err = Console(stderr=True)
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     err.print(f"[bold red]error:[/] {message}")
     raise typer.Exit(code)
 
@@ -72,7 +73,6 @@ def stack_up_cmd() -> None:
         statuses = stack_up(settings)
     except StackError as exc:
         _fail(str(exc))
-        return
     _print_stack(statuses, settings)
 
 
@@ -93,7 +93,7 @@ def stack_status_cmd() -> None:
         raise typer.Exit(3)
 
 
-def _print_stack(statuses: list, settings: FrontwatchSettings) -> None:  # type: ignore[type-arg]
+def _print_stack(statuses: list[ComponentStatus], settings: FrontwatchSettings) -> None:
     table = Table(title=f"Frontwatch stack (state: {settings.state_dir})")
     for col in ("component", "address", "pid", "answering", "log"):
         table.add_column(col)
@@ -275,7 +275,6 @@ def _client() -> AlertsClient:
         return AlertsClient(ClientConfig.load(f"http://{s.api_host}:{s.api_port}"))
     except ApiClientError as exc:
         _fail(str(exc))
-        raise
 
 
 def _call(method: str, path: str, **kwargs: Any) -> Any:
