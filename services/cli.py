@@ -162,6 +162,9 @@ def _ensure_topics(settings: FrontwatchSettings) -> None:
 @app.command("run")
 def run_service(service: Service) -> None:
     """Run one service in the foreground until interrupted."""
+    from shared.logs import configure_logging
+
+    configure_logging()
     settings = FrontwatchSettings()
     _ensure_topics(settings)
     if service is Service.ingest:

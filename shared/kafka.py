@@ -29,8 +29,9 @@ async def wait_for_kafka(bootstrap: str, timeout: float = 60.0) -> None:
             admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=5000)
             try:
                 await admin.start()
-                await admin.list_topics()
-                return
+                if await _all_partitions_led(admin):
+                    return
+                last = RuntimeError("partitions still loading (no leader yet)")
             except (KafkaError, OSError) as exc:
                 last = exc
             finally:
@@ -39,6 +40,14 @@ async def wait_for_kafka(bootstrap: str, timeout: float = 60.0) -> None:
     finally:
         quiet.setLevel(level)
     raise TimeoutError(f"Kafka at {bootstrap} did not answer within {timeout:.0f}s: {last}")
+
+
+async def _all_partitions_led(admin: AIOKafkaAdminClient) -> bool:
+    """A restarted broker answers before it has loaded every partition; producers then get NotLeader errors."""
+    cluster = await admin._client.fetch_all_metadata()  # aiokafka exposes no public call for the cluster view
+    return all(
+        cluster.available_partitions_for_topic(topic) == cluster.partitions_for_topic(topic) for topic in cluster.topics()
+    )
 
 
 async def ensure_topics(settings: FrontwatchSettings, names: list[str] | None = None) -> list[str]:
