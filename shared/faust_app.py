@@ -46,7 +46,13 @@ async def send_dead_letter(dlq: faust.TopicT, message: faust.types.Message, reas
         key=message.key if isinstance(message.key, bytes) else None,
         partition=message.partition, offset=message.offset,
     )
-    fut = await dlq.send(key=message.key, value=value, headers=headers)
+    await send_and_wait(dlq, message.key, value, headers)
+
+
+async def send_and_wait(topic: faust.TopicT, key: bytes | None, value: bytes,
+                        headers: list[tuple[str, bytes]] | None = None) -> None:
+    """Send and wait for the broker's acknowledgement (faust's ``send`` only buffers)."""
+    fut = await topic.send(key=key, value=value, headers=headers)
     await fut
 
 

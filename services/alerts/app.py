@@ -23,7 +23,7 @@ from services.alerts.notifier import Notifier, digest_notification
 from services.alerts.settings import AlertsSettings
 from services.alerts.store import CachedWatchlists, DeliveryLedger, DigestBuffer, WatchlistStore
 from shared.codec import encode
-from shared.faust_app import decoded_records, make_faust_app
+from shared.faust_app import decoded_records, make_faust_app, send_and_wait
 from shared.kafka import dead_letter
 from shared.schemas import ArticlePlaces, Event, Notification, PendingDelivery, utcnow
 from shared.topics import ALERTS, ALERTS_RETRY, EVENTS, MENTIONS, TopicNames
@@ -51,20 +51,17 @@ watchlists = CachedWatchlists(store, settings.watchlist_cache_s)
 
 
 async def record_delivered(notification: Notification) -> None:
-    fut = await alerts_topic.send(key=notification.watchlist_id.encode(), value=encode(notification))
-    await fut
+    await send_and_wait(alerts_topic, notification.watchlist_id.encode(), encode(notification))
 
 
 async def record_failed(notification: Notification, reason: str) -> None:
     value, headers = dead_letter(topic=topics.alerts, reason=reason, payload=encode(notification),
                                  key=notification.watchlist_id.encode())
-    fut = await alerts_dlq.send(key=notification.watchlist_id.encode(), value=value, headers=headers)
-    await fut
+    await send_and_wait(alerts_dlq, notification.watchlist_id.encode(), value, headers)
 
 
 async def defer_delivery(pending: PendingDelivery) -> None:
-    fut = await retry_topic.send(key=pending.notification.watchlist_id.encode(), value=encode(pending))
-    await fut
+    await send_and_wait(retry_topic, pending.notification.watchlist_id.encode(), encode(pending))
 
 
 notifier = Notifier(
