@@ -187,6 +187,9 @@ def run_service(service: Service) -> None:
         return
     from faust import Worker
 
+    from shared.metrics import serve_metrics
+
+    serve_metrics(settings.metrics_port)
     if service is Service.extract:
         from services.extract.app import app as faust_app
     else:

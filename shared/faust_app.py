@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from shared.codec import RecordRejected, decode
 from shared.kafka import dead_letter
+from shared.metrics import RECORDS_DEAD_LETTERED
 from shared.settings import FrontwatchSettings
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -47,6 +48,7 @@ async def send_dead_letter(dlq: faust.TopicT, message: faust.types.Message, reas
         partition=message.partition, offset=message.offset,
     )
     await send_and_wait(dlq, message.key, value, headers)
+    RECORDS_DEAD_LETTERED.labels(message.topic).inc()
 
 
 async def send_and_wait(topic: faust.TopicT, key: bytes | None, value: bytes,

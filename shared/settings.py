@@ -36,6 +36,7 @@ class FrontwatchSettings(BaseSettings):
     state_dir: Path = Field(default_factory=default_state_dir)
     cache_dir: Path = Field(default_factory=default_cache_dir)
     log_level: str = "info"
+    metrics_port: int | None = Field(default=None, ge=1, le=65535, description="Prometheus exporter port; off when unset")
 
     @field_validator("kafka_bootstrap")
     @classmethod

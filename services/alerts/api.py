@@ -17,6 +17,7 @@ import httpx
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from prometheus_client import make_asgi_app
 from pydantic import BaseModel, ConfigDict, Field
 from redis.asyncio import Redis
 
@@ -224,6 +225,8 @@ def create_api(settings: AlertsSettings | None = None, places: PlaceResolver | N
         if watchlist is None:
             raise ApiError(404, "watchlist not found")
         return watchlist  # type: ignore[no-any-return]
+
+    app.mount("/metrics", make_asgi_app())
 
     @app.get("/health", include_in_schema=False)
     async def health() -> dict[str, str]:

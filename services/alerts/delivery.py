@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from shared.metrics import DELIVERY_ATTEMPTS, WEBHOOK_SECONDS
 from shared.schemas import DeliveryAttempt, Notification, Watchlist
 from shared.signing import IDEMPOTENCY_HEADER, signed_headers
 
@@ -78,10 +79,13 @@ async def attempt_delivery(client: httpx.AsyncClient, watchlist: Watchlist, noti
         **(signed_headers(watchlist.secret, body) if watchlist.secret else {}),
     }
     try:
-        response = await client.post(str(watchlist.webhook), content=body, headers=headers)
+        with WEBHOOK_SECONDS.time():
+            response = await client.post(str(watchlist.webhook), content=body, headers=headers)
     except httpx.TransportError as exc:
+        DELIVERY_ATTEMPTS.labels("transport_error").inc()
         return AttemptOutcome(False, None, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, True)
     status = response.status_code
+    DELIVERY_ATTEMPTS.labels(f"{status // 100}xx").inc()
     if response.is_success:
         return AttemptOutcome(True, status, None, False)
     return AttemptOutcome(False, status, f"HTTP {status}", status in RETRYABLE_STATUS, _retry_after(response))

@@ -14,6 +14,7 @@ from datetime import date
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from prometheus_client import make_asgi_app
 from pydantic import BaseModel, Field
 
 from services.ingest.publisher import PublishOutcome, open_publisher
@@ -53,6 +54,8 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
     async def invalid_body(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]} for e in exc.errors()]
         return JSONResponse(status_code=422, content={"error": "invalid article", "errors": errors})
+
+    app.mount("/metrics", make_asgi_app())
 
     @app.get("/health")
     async def health() -> dict[str, str]:

@@ -17,6 +17,7 @@ from redis.asyncio import Redis
 
 from shared.codec import encode
 from shared.kafka import dead_letter, ensure_topics, make_producer
+from shared.metrics import ARTICLES_INGESTED
 from shared.schemas import Article
 from shared.settings import FrontwatchSettings
 from shared.topics import ARTICLES, TopicNames
@@ -57,13 +58,16 @@ class ArticlePublisher:
     async def publish(self, article: Article, *, force: bool = False) -> PublishOutcome:
         """Publish unless already published; ``force`` republishes (e.g. to re-extract with a new extractor)."""
         if not force and await self._seen.contains(article.id):
+            ARTICLES_INGESTED.labels("duplicate").inc()
             return "duplicate"
         await self._producer.send_and_wait(self._topics.articles, encode(article), key=article.id.encode())
         await self._seen.add(article.id)
+        ARTICLES_INGESTED.labels("published").inc()
         return "published"
 
     async def reject(self, origin: str, reason: str, payload: bytes | None = None) -> None:
         """Keep a copy of an input that is not an article, with the reason, on ``articles.dlq``."""
+        ARTICLES_INGESTED.labels("rejected").inc()
         value, headers = dead_letter(topic=self._topics.articles, reason=f"{origin}: {reason}", payload=payload)
         await self._producer.send_and_wait(self._topics.dlq(ARTICLES), value, key=origin.encode(), headers=headers)
 

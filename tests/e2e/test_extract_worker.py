@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
@@ -12,7 +13,7 @@ from shared.kafka import ensure_topics, read_topic
 from shared.schemas import Article, ArticlePlaces, DeadLetter
 from shared.topics import TopicNames
 from tests.conftest import SEEDS
-from tests.e2e.conftest import eventually
+from tests.e2e.conftest import eventually, free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -21,6 +22,8 @@ async def test_malformed_record_goes_to_the_dlq_and_the_next_is_processed(pipeli
     settings = pipeline.settings
     topics = TopicNames.from_settings(settings)
     await ensure_topics(settings)
+    metrics_port = free_port()
+    pipeline.extra_env["FRONTWATCH_METRICS_PORT"] = str(metrics_port)
     pipeline.start(("extract",))
     good = Article.from_text("Ukrainian forces withdrew from a village near Pokrovsk, the general staff said.", source="ok.txt")
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
@@ -38,6 +41,10 @@ async def test_malformed_record_goes_to_the_dlq_and_the_next_is_processed(pipeli
     assert all(dict(h)["x-frontwatch-reason"] for _, _, h in dlq)
     mentions = await read_topic(settings.kafka_bootstrap, topics.mentions, until_count=1, timeout=60)
     assert decode(ArticlePlaces, mentions[0][1]).article_id == good.id
+    async with httpx.AsyncClient() as client:
+        metrics = (await client.get(f"http://127.0.0.1:{metrics_port}/metrics")).text
+    assert f'frontwatch_records_dead_lettered_total{{topic="{topics.articles}"}} 2.0' in metrics
+    assert "frontwatch_articles_extracted_total 1.0" in metrics
 
 
 async def test_killing_and_restarting_extract_mid_replay_loses_no_article(pipeline: LocalPipeline, tmp_path: object) -> None:

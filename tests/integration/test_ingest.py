@@ -75,6 +75,7 @@ async def test_post_articles_over_http(isolated: FrontwatchSettings, tmp_path: P
             again = await client.post("/articles", json=body)
             bad = await client.post("/articles", json={"title": "no text", "published": "yesterday"})
             not_json = await client.post("/articles", content=b"{", headers={"content-type": "application/json"})
+            metrics = (await client.get("/metrics/")).text
     finally:
         pipeline.stop()
     assert first.status_code == 202 and first.json()["status"] == "published"
@@ -82,6 +83,8 @@ async def test_post_articles_over_http(isolated: FrontwatchSettings, tmp_path: P
     assert bad.status_code == 422
     assert {e["field"] for e in bad.json()["errors"]} == {"text", "published"}
     assert not_json.status_code == 422 and not_json.headers["content-type"] == "application/json"
+    assert 'frontwatch_articles_ingested_total{outcome="published"} 1.0' in metrics
+    assert 'frontwatch_articles_ingested_total{outcome="duplicate"} 1.0' in metrics
     records = await read_topic(isolated.kafka_bootstrap, TopicNames.from_settings(isolated).articles, until_count=1, timeout=10)
     assert json.loads(records[0][1] or b"{}")["url"] == "https://example.org/x"
 
