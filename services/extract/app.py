@@ -26,6 +26,7 @@ from services.extract.settings import ExtractSettings
 from services.extract.stories import assign_story
 from shared.codec import encode
 from shared.faust_app import decoded_records, make_faust_app, send_dead_letter
+from shared.metrics import ARTICLES_EXTRACTED, EVENTS_EXTRACTED, EXTRACT_SECONDS
 from shared.schemas import Article, ArticlePlaces, Event, utcnow
 from shared.topics import ARTICLES, EVENTS, TopicNames, event_key
 
@@ -52,8 +53,9 @@ events_dlq = app.topic(topics.dlq(EVENTS), value_serializer="raw", key_serialize
 async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
     async for message, article in decoded_records(stream, Article, articles_dlq):
         try:
-            events = extract_events(article)
-            places = extract_places(article)
+            with EXTRACT_SECONDS.time():
+                events = extract_events(article)
+                places = extract_places(article)
         except Exception as exc:
             await send_dead_letter(articles_dlq, message, f"extraction failed: {type(exc).__name__}: {exc}")
             log.exception("extraction failed", offset=message.offset)
@@ -66,6 +68,9 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
         )
         for ev in events:
             await extracted_topic.send(key=event_key(ev).encode(), value=encode(ev))
+        ARTICLES_EXTRACTED.inc()
+        for ev in events:
+            EVENTS_EXTRACTED.labels(ev.type).inc()
         log.info("article extracted", article=article.id, source=article.source, events=len(events), places=len(places))
 
 
