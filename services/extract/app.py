@@ -68,9 +68,8 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
         )
         for ev in events:
             await extracted_topic.send(key=event_key(ev).encode(), value=encode(ev))
-        ARTICLES_EXTRACTED.inc()
-        for ev in events:
             EVENTS_EXTRACTED.labels(ev.type).inc()
+        ARTICLES_EXTRACTED.inc()
         log.info("article extracted", article=article.id, source=article.source, events=len(events), places=len(places))
 
 
