@@ -23,6 +23,7 @@ from services.extract.lexicon import (
     SIDE_TERMS,
 )
 from services.extract.scan import TOKEN, WordStarts, token_at
+from services.extract.triggers import find_triggers
 
 ActorKind = Literal["force", "country", "pronoun"]
 
@@ -247,7 +248,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
         m = _SIDE_FORCE.match(sentence, pos)
         if m and within(pos, force_starts, 7):  # a side word with a force word in the next seven
             sides = sides_in(m.group("sides"))
-            if sides:
+            if sides and not _verb_after_country(sentence, m):
                 add(m.start(), m.end(), sides, "force")
     for pos in country_pos:
         m = _COUNTRY.match(sentence, pos)
@@ -264,6 +265,32 @@ def find_actors(sentence: str) -> list[ActorMention]:
             add(m.start(), m.end(), (), "pronoun")
     found.sort(key=lambda a: a.start)
     return _merge_coordinated(sentence, found)
+
+
+_LOWER_START = re.compile(r"\s+[a-z]")
+
+
+def _verb_after_country(sentence: str, m: re.Match[str]) -> bool:
+    """"Moscow massed troops": a country noun, then a verb, is a subject and its object, not one phrase.
+
+    A country noun modifies a force noun only directly ("Ukraine forces"); an
+    adjective or possessive side word may take modifiers ("Russia's exhausted troops").
+    """
+    sides_end, noun_start = m.end("sides"), m.start("noun")
+    if noun_start - sides_end <= 1:
+        return False  # "Russian troops": nothing between
+    gap = sentence[sides_end:noun_start]
+    if gap.strip():
+        # "the Ukrainian command sent reinforcements": a verb after a noun is no modifier
+        # (but "Russia's newly deployed troops" is one phrase).
+        for trig in find_triggers(gap):
+            words_before = gap[:trig.start].split()
+            if words_before and not words_before[-1].lower().endswith("ly"):
+                return True
+    side_text = m.group("sides").lower()
+    if side_text.endswith(("'s", "’s")) or _THE_START.sub("", side_text) not in COUNTRY_AGENTS:
+        return False
+    return bool(_LOWER_START.match(sentence, sides_end))
 
 
 _AND_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s*$", re.IGNORECASE)

@@ -124,6 +124,30 @@ _MAYBE_DATE = re.compile(
     r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|summer|winter|spring|autumn|fall\b|"
     r"today|tonight|overnight|morning|month|year)"
 )
+# "the village of Kotlyarovka": a settlement the gazetteer may not know, named as one by the text.
+# Found with str.find (the nouns are few and rare) and only then matched.
+_SETTLEMENT_OF = ("village of ", "settlement of ", "town of ", "city of ", "community of ", "locality of ", "hamlet of ")
+_SETTLEMENT_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]+)?")
+# A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
+_CYRILLIC_NAME = re.compile(r"(?<![\w’'-])[А-ЯІЇЄҐ][а-яіїєґ’'-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ’'-]+)?")
+_CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")
+# Between two places of a list: "Kupiansk, Izium and Balakliia", "the villages of X and Y".
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?")
+# "from (the) (occupied) X": X is an origin ("to"/"into" would start the destination).
+_FROM_BEFORE = re.compile(r"(?<![\w-])(?:[Ff]rom|out\s+of)\s+(?:the\s+)?(?:(?!(?:to|into|towards?)\s)[a-z][\w-]*\s+)?$")
+_AND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*")
+# Words only one side's media use: they tell whom "the enemy" means in an article.
+_UKRAINIAN_VOICE = re.compile(
+    r"(?<![\w-])(?:occupiers|occupying\s+forces|invaders|orcs|ruscists|russian\s+aggressors?|our\s+defenders|"
+    r"(?:ukrainian\s+)?defenders)(?![\w-])",
+)
+_RUSSIAN_VOICE = re.compile(
+    r"(?<![\w-])(?:kiev\s+regime|afu|ukrainian\s+(?:militants|nationalists|neo-nazis)|special\s+military\s+operation|"
+    r"battlegroup|group\s+of\s+forces)(?![\w-])",
+)
+_ENEMY = re.compile(r"(?<![\w-])(?:the\s+)?enemy(?:\s+(?:forces|troops|units|soldiers|fighters|army))?(?![\w-])", re.IGNORECASE)
+_OTHER_SIDE = {"RUS": "UKR", "UKR": "RUS"}
 _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "Belarus", "USA": "United States",
                "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}
 
@@ -208,9 +232,12 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
     blocks = body_blocks(text)
     mentions = _body_mentions(article, resolver, blocks)
     state = _State(resolver=resolver)
+    enemy_side: str | None = ""  # computed on the first "enemy" that matters ("" = not yet)
     events: list[Event] = []
     seen: set[str] = set()
     refs = [_to_ref(text, m) for m in mentions]
+    refs.extend(_unknown_places(text, blocks, refs))
+    refs.sort(key=lambda r: r.start)
     for block in blocks:
         block_refs = [r for r in refs if block.start <= r.start < block.end]
         state.block_start = block.start
@@ -221,6 +248,11 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
             words = _LOWER_WORD.findall(sent.text.lower()) if not block.heading else []
             triggers = find_triggers(sent.text) if not block.heading else []
             actors = find_actors(sent.text) if triggers or (not block.heading and _may_name_actor(words)) else []
+            if triggers and "enemy" in words:
+                if enemy_side == "":
+                    enemy_side = _enemy_side(text)
+                if enemy_side:
+                    actors = _with_enemy(sent.text, actors, enemy_side)
             usable = _usable_places(sent, sent_refs, actors)
             if not block.heading:
                 for ev in _sentence_events(article, sent, triggers, actors, sent_refs, usable, later, state, words):
@@ -230,6 +262,57 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
             state.recent_places.extend(r for r in usable if r.start >= 0)
             state.all_places.extend(sent_refs)
     return events
+
+
+def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> list[_PlaceRef]:
+    """Places the gazetteer missed but the text marks as places, with no geonameid.
+
+    "the settlement of Kotlyarovka" names a settlement whatever the gazetteer
+    knows; so, in English copy, does a Cyrillic name ("entered Котлине").
+    """
+    found: list[tuple[int, int, str]] = []
+    for phrase in _SETTLEMENT_OF:
+        at = text.find(phrase)
+        while at >= 0:
+            m = _SETTLEMENT_NAME.match(text, at + len(phrase))
+            if m and (at == 0 or not text[at - 1].isalpha()):
+                found.append((m.start(), m.end(), m.group(0)))
+            at = text.find(phrase, at + 1)
+    # Only in Latin-script copy: in a Cyrillic text every capitalised word would qualify.
+    if _CYRILLIC_LETTER.search(text) and len(_CYRILLIC_LETTER.findall(text)) * 4 < len(text):
+        found.extend((m.start(), m.end(), m.group(0)) for m in _CYRILLIC_NAME.finditer(text))
+    out: list[_PlaceRef] = []
+    for start, end, name in found:
+        if any(r.start < end and start < r.end for r in [*known, *out]):
+            continue  # the gazetteer (or an earlier pattern) has it
+        if not any(b.start <= start and end <= b.end and not b.heading for b in blocks):
+            continue
+        mention = PlaceMention(name=name, kind="city", start=start, end=end, text=name)
+        out.append(_PlaceRef(start, end, mention, False, False))
+    return out
+
+
+def _enemy_side(text: str) -> str | None:
+    """Whom "the enemy" means: Russia in Ukrainian copy ("the occupiers"), Ukraine in Russian ("the Kiev regime")."""
+    if "enemy" not in text:
+        return None
+    low = text.lower()  # the voice patterns are lower case: faster than matching ignoring case
+    ukrainian = len(_UKRAINIAN_VOICE.findall(low))
+    russian = len(_RUSSIAN_VOICE.findall(low))
+    if ukrainian > russian:
+        return "RUS"
+    if russian > ukrainian:
+        return "UKR"
+    return None
+
+
+def _with_enemy(s: str, actors: list[ActorMention], side: str) -> list[ActorMention]:
+    """``actors`` plus each "the enemy" of the sentence as a force of ``side``."""
+    extra = [
+        ActorMention(m.start(), m.end(), (side,), "force", m.group(0)) for m in _ENEMY.finditer(s)
+        if not any(a.start < m.end() and m.start() < a.end for a in actors)
+    ]
+    return sorted([*actors, *extra], key=lambda a: a.start) if extra else actors
 
 
 def _may_name_actor(words: list[str]) -> bool:
@@ -427,12 +510,15 @@ def _military(
             place_before = False  # "were transferred to Russia": subject deployed, place after
     if actor is None or not actor.sides:
         return out
+    actor = _with_coordinated(s, actor, actors)
     if blocked_by(s, trig.start, left):
         return out
     sides = actor.sides
     ev_type: EventType = spec.type
+    sends_forces = False  # "deployed additional soldiers": the object says forces were sent
     if family == "dep_send" and not _is_passive(s, trig) and passive_by is None:
         obj = _FORCE_OBJECT.match(s, trig.end)
+        sends_forces = bool(obj) and obj is not None and obj.end() - trig.end <= 60
         # "troops were massing near Kharkiv": intransitive, the subject itself gathers.
         if (not obj or (obj.end() - trig.end) > 90) and (actor.kind != "force" or not _PLACE_PREPOSITION.match(s, trig.end)):
             return out
@@ -464,7 +550,10 @@ def _military(
     if voice == "nominal" and actor.kind != "force" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
         return out
     location, direct = _locate(s, sent, trig, scope_end, cands, later, state, place_before or voice == "passive", actor)
-    if actor.kind == "country" and not direct:
+    # "Poland deployed more soldiers to its border": a deployment all the same, where the paragraph says.
+    if actor.kind == "country" and not direct and (
+        not sends_forces or sides != actor.sides or any(trig.end <= r.start - sent.start < scope_end for r in cands)
+    ):
         return out
     if family == "dep_send" and sides != actor.sides and not direct and state.resolver is not None:
         # Foreign troops recruited or sent by a side serve in that side's country.
@@ -472,11 +561,54 @@ def _military(
         found = state.resolver.resolve_place(home) if home else None
         if found is not None:
             location = found
+    places = [location, *_listed_with(s, location, cands, sent.start, scope_end)] if direct else [location]
     for side in sides:
-        out.append(_Draft(ev_type, side, trig, location, direct, actor.kind, actor_name=actor.text))
+        for place in places:
+            out.append(_Draft(ev_type, side, trig, place, direct, actor.kind, actor_name=actor.text))
     if voice == "causative":
         out = _causative(s, sent, trig, scope_end, actors, cands, later, state, out)
     return out
+
+
+def _listed_with(s: str, location: Place | None, cands: list[_PlaceRef], offset: int, scope_end: int) -> list[Place]:
+    """The places coordinated with the event's place: "recaptured Kupiansk, Izium and Balakliia"."""
+    chosen = next((r for r in cands if location is not None and r.resolved is location), None)
+    if chosen is None or chosen.is_country:
+        return []
+    out: list[Place] = []
+    prev = chosen
+    for r in cands:
+        if r.start < prev.end:
+            continue
+        if r.start - offset >= scope_end or r.is_country or (r.is_region and not chosen.is_region):
+            break
+        if not _LIST_GAP.fullmatch(s, prev.end - offset, r.start - offset):
+            break
+        out.append(r.place)
+        prev = r
+    return out
+
+
+def _with_coordinated(s: str, actor: ActorMention, actors: list[ActorMention]) -> ActorMention:
+    """"Russian troops and North Korean soldiers were stationed": both sides act."""
+    if actor.kind != "force":
+        return actor
+    if len(actors) < 2:
+        return actor
+    i = next((k for k, a in enumerate(actors) if a.start == actor.start), -1)
+    sides = list(actor.sides)
+    start = actor.start
+    while i > 0:
+        prev = actors[i - 1]
+        # The last join must be "and" ("A, B and C"): "Pushing back Ukrainian forces, Russian troops ..." is no list.
+        join = _AND_JOIN if start == actor.start else _LIST_JOIN
+        if prev.kind != "force" or not prev.sides or not join.fullmatch(s, prev.end, start):
+            break
+        sides[:0] = [x for x in prev.sides if x not in sides]
+        start, i = prev.start, i - 1
+    if start == actor.start:
+        return actor
+    return ActorMention(start, actor.end, tuple(sides), "force", s[start:actor.end])
 
 
 def _causative(
@@ -555,6 +687,10 @@ def _locate(
         # A country that acts ("Russia massed troops") is not where it acts.
         cands = [r for r in cands if not (actor.start <= r.start - off < actor.end)]
     after = [r for r in cands if trig.end <= r.start - off < scope_end and not _skip_as_location(s, r, off)]
+    if trig.spec.type == "deployment":
+        # "transferred from Zaporizhzhia to Kursk": troops are deployed where they go, not where they left.
+        to_places = [r for r in after if not _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]
+        after = to_places or after
     before = [r for r in cands if r.end - off <= trig.start]
     if len(after) > 1 and after[0].is_country and after[1].start - after[0].end < 25:
         after = after[1:]  # "in Russia, in the Kursk region": the narrower place

@@ -137,6 +137,18 @@ class QuantityMention:
     kind: QuantityKind
 
 
+def _key(text: str) -> str:
+    """A table key for matched text: lower case, single spaces.
+
+    The pattern matches case-insensitively, so "İ" can match "i"; its lower case
+    is "i" plus a combining dot, which the key drops (no lookup may fail on odd Unicode).
+    """
+    return _SPACE_RUN.sub(" ", text.lower()).replace("\u0307", "")
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _bound_of(word: str | None) -> Bound:
     if not word:
         return "exact"
@@ -150,17 +162,19 @@ def _bound_of(word: str | None) -> Bound:
 
 def _value_of(m: re.Match[str]) -> float | None:
     if m.group("vague"):
-        return _VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
+        return _VAGUE.get(_key(m.group("vague")))
     if m.group("num2"):
         return float(m.group("num2").replace(",", ""))
     if m.group("num"):
         value = float(re.sub(r"[,\s]", "", m.group("num")))
         scale = m.group("scale")
-        return value * _SCALES[scale.lower()] if scale else value
+        return value * _SCALES.get(_key(scale), 1) if scale else value
     if m.group("word"):
-        value = _WORD_NUMBERS[re.sub(r"\s+", " ", m.group("word").lower())]
+        word = _WORD_NUMBERS.get(_key(m.group("word")))
         scale = m.group("wscale")
-        return value * _SCALES[scale.lower()] if scale else value
+        if word is None:
+            return None
+        return word * _SCALES.get(_key(scale), 1) if scale else word
     return None
 
 
@@ -172,7 +186,10 @@ def _to_mention(text: str, m: re.Match[str]) -> QuantityMention | None:
     if m.group("num2"):
         unit, kind, bound_word = "troops", "troops", m.group("bound2")
     else:
-        unit, kind = _UNITS[re.sub(r"\s+", " ", m.group("unit").lower())]
+        found = _UNITS.get(_key(m.group("unit")))
+        if found is None:
+            return None
+        unit, kind = found
         bound_word = m.group("bound")
     bound: Bound = "lower" if m.group("vague") and not bound_word else _bound_of(bound_word)
     if kind == "troops" and unit == "men" and value < 2:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from services.extract.actors import APOS, SIDE, alternation, sides_in
+from services.extract.actors import APOS, SIDE, alternation, find_actors, sides_in
 from services.extract.lexicon import (
     BODY_NOUNS,
     KNOWN_BODIES,
@@ -43,13 +43,13 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
-    r"(?<![\w-])(?:not|n't|never|yet\s+to|declined\s+to|refused\s+to|failed\s+to|would|could|will|may|might|"
+    r"(?<![\w-])(?:not|n't|never|yet\s+to|declined\s+to|refused\s+to|failed\s+to|would|could|will|(?-i:may)|might|"
     r"was|were|is|are|been|being|to)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 _CAP = r"(?:[A-ZÀ-ÝА-ЯІЇЄ][\w’'.-]*|[A-Z]\.)"
 _NAME_SEQ = re.compile(
-    rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CAP}|(?:de|van|von|bin|al|el|da|di|der|den|of\s+the|of|for|and|the)(?=\s+[A-Z])))*"
+    rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CAP}|(?:de|van|von|bin|al|el|da|di|der|den|of\s+the|for\s+the|of|for|and|the)(?=\s+[A-Z])))*"
     rf"(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
 )
 _BODY_NOUN = alternation(BODY_NOUNS)
@@ -256,6 +256,10 @@ def _side_from_context(sentence: str, ent: _Entity) -> str | None:
     lo = max(sentence.rfind(". ", 0, ent.start), sentence.rfind(";", 0, ent.start), ent.start - 90, 0)
     before = sentence[lo:ent.start]
     before = re.split(r"(?<![\w-])(?:that|and|but|while|said|says)(?![\w-])", before)[-1]
+    for actor in find_actors(before):
+        if actor.kind == "force":
+            # "Ukrainian militants shelled the town, the city's mayor X wrote": the force is not X's title.
+            before = before[:actor.start] + " " * (actor.end - actor.start) + before[actor.end:]
     found = sides_in(before)
     return found[-1] if found else None
 
@@ -349,7 +353,8 @@ def find_speakers(
             for ent in reversed([e for e in ents if e.end <= vstart]):
                 if not _GAP_OK.fullmatch(left[ent.end:]):
                     continue
-                if _IN_APPOSITION.search(left, max(0, ent.start - 150), ent.start):
+                appos = _IN_APPOSITION.search(left, max(0, ent.start - 150), ent.start)
+                if appos and any(e.end <= appos.start() and not left[e.end:appos.start()].strip() for e in ents):
                     continue  # "X, a military analyst with the Black Bird Group, said": X speaks
                 found = ent
                 break

@@ -61,7 +61,7 @@ _PATTERN = re.compile(
     r"|participat(?:e|es|ed|ing)\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:hostilities|fighting|combat|war|battles?|assaults?|offensive|operations)"
     r"|engag(?:ed|ing)\s+in\s+(?:\w+\s+)?(?:combat|fighting|hostilities|battles?)|f(?:ight|ighting|ights|ought)\s+alongside"
     r"|arriv(?:e|ed|es|ing)\s+(?:in|at)|(?:took|take|taking|takes)\s+part\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|hostilities|combat|battles?|assaults?|offensive|war))"
-    r"|(?P<adv_take>(?:captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)"
+    r"|(?P<adv_take>(?:captur(?:e|es|ed|ing)|fre(?:e|es|ed|eing)|seiz(?:e|es|ed|ing)|occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)"
     r"|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|reclaim(?:s|ed|ing)?|regain(?:s|ed|ing)?"
     r"|overr(?:an|un|uns|unning)|storm(?:s|ed|ing)|encircl(?:e|es|ed|ing)|invad(?:e|es|ed|ing)|won\s+back"
     r"|win(?:s|ning)?\s+back|took\s+back|tak(?:e|es|ing|en)\s+back|took|taken)(?:\s+back)?)"
@@ -87,7 +87,7 @@ _PATTERN = re.compile(
     r"|(?P<cause>push(?:ed|es|ing)?|dr[oi]ve|driv(?:es|ing|en)|forc(?:ed|ing)|knock(?:ed|s|ing)?|oust(?:ed|s|ing)?"
     r"|expel(?:led|s|ling)?|dislodg(?:e|ed|es|ing)|kick(?:ed|s|ing)?|threw|throw(?:s|ing)?|flush(?:ed|es|ing)?)"
     r"|(?P<dep_by>(?:supported|backed|reinforced|assisted|aided|joined)\s+by)"
-    r"|(?P<dep_send>(?:re)?deploy(?:s|ed|ing)?|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|transferr?(?:ed|ing|s)?"
+    r"|(?P<dep_send>(?:re)?deploy(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|transferr?(?:ed|ing|s)?"
     r"|mass(?:ed|es|ing)|amass(?:ed|es|ing)?|mobili[sz](?:e|ed|es|ing)|assembl(?:e|ed|es|ing)|station(?:ed|s|ing)?"
     r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
     r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing))"
@@ -100,7 +100,7 @@ _PATTERN = re.compile(
 # First letters of every trigger: the pattern is tried only at words starting so
 # (an anchored match per candidate word is far cheaper than scanning every position).
 _STEMS: tuple[str, ...] = (
-    "captur", "seiz", "occup", "liberat", "recaptur", "retak", "retook", "reclaim", "regain", "overr",
+    "captur", "fre", "relocat", "seiz", "occup", "liberat", "recaptur", "retak", "retook", "reclaim", "regain", "overr",
     "storm", "encircl", "invad", "won", "win", "took", "tak", "gain", "establish", "assum", "secur",
     "launch", "ent", "re-ent", "reent", "penetrat", "reach", "broke", "break", "cross", "mov", "march",
     "roll", "swe", "burst", "push", "advanc", "made", "mak", "clos", "improv", "expand", "fell", "fall",
@@ -132,7 +132,8 @@ PLACE_NOUNS = re.compile(
 
 # Words between actor and trigger (or just before the trigger) that make it no event.
 _NEAR_BLOCK = re.compile(
-    r"(?<![\w-])(?:could|would|might|may|should|can|cannot|can't|will|won't|shall|must|'ll|"
+    # "may" in lower case only: "In May 2023" is the month.
+    r"(?<![\w-])(?:could|would|might|(?-i:may)|should|can|cannot|can't|will|won't|shall|must|'ll|"
     r"not|n't|never|no\s+longer|without|"
     r"likely|unlikely|probably|possibly|perhaps|apparently|presumably|"
     r"appears?\s+to|appeared\s+to|seems?\s+to|seemed\s+to|believed\s+to|thought\s+to|assessed\s+to|expected\s+to|"
@@ -158,7 +159,7 @@ _INFINITIVE_OK = re.compile(
 _CLAUSE_BLOCK = re.compile(
     r"(?<![\w-])(?:if|unless|whether|in\s+case|denied|denies|deny|denying|refuted|rejected\s+(?:claims|reports)|"
     r"dismissed\s+(?:claims|reports)|false(?:ly)?|fake|no\s+evidence|did\s+not\s+confirm|"
-    r"would|could|might|may|plans?|planned|planning|intends?|intention|goal|aims?\s+to|objective|"
+    r"would|could|might|(?-i:may)|plans?|planned|planning|intends?|intention|goal|aims?\s+to|objective|"
     r"threat(?:ens|ened)?|prepar(?:e|es|ed|ing)|anticipated|expected|ready\s+to|forecast|predict(?:s|ed)?|"
     r"(?:possibility|prospect|risk|chance|danger|idea|question|fears?|threat|scenario)\s+(?:of|that))(?![\w-])",
     re.IGNORECASE,
