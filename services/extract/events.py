@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 EXTRACTOR_VERSION = "rules-0.1.0"
 
+STOPWORD_NAMES = frozenset({"russia", "ukraine", "crimea", "europe", "america", "moscow", "kyiv", "the", "national", "russian",
+                            "ukrainian", "soviet", "north", "south", "east", "west"})
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w-])(?:as|against|from|by|with|of|to|on|alongside|among|including|like|than|for|into|onto|at|"
     r"in|near|toward|towards|over|between|versus|vs\.?|behind|fighting|fight|repel|destroyed|by)\s+$",
@@ -129,6 +131,19 @@ _MAYBE_DATE = re.compile(
 _SETTLEMENT_OF = ("village of ", "settlement of ", "town of ", "city of ", "community of ", "locality of ", "hamlet of ")
 _SETTLEMENT_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]+)?")
 # A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
+# "captured Lastochkyne, Sieverne and Tonenke": capitalised names right after a capture verb are places.
+_TAKEN_NAMES = re.compile(
+    r"(?<![\w-])(?:captured|recaptured|liberated|seized|retook|retaken|cleared|stormed|entered|occupied|"
+    r"(?:taken|took|regained|established|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|"
+    r"(?:pushed|broke|broken|moved)\s+into)\s+"
+    r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
+    r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?)*)"
+)
+_CLEAR_FROM = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:from|out\s+of)\s+", re.IGNORECASE)
+_THE_LEAD = re.compile(r"\s+(?:the\s+)?")
+_TAKEN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# Ukrainian/Russian settlement endings: a person ("captured Ivan") or a company rarely ends so.
+_TOPONYM_END = re.compile(r"(?:ka|ke|ne|ve|ye|ia|ya|sk|tsk|ino|ovo|evo|yne|ine|ove|ivtsi|tsi|ky|ki|hrad|grad|pil|pol|ets|ar)$")
 _CYRILLIC_NAME = re.compile(r"(?<![\w’'-])[А-ЯІЇЄҐ][а-яіїєґ’'-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ’'-]+)?")
 _CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")
 # Between two places of a list: "Kupiansk, Izium and Balakliia", "the villages of X and Y".
@@ -278,6 +293,14 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
             if m and (at == 0 or not text[at - 1].isalpha()):
                 found.append((m.start(), m.end(), m.group(0)))
             at = text.find(phrase, at + 1)
+    if "ed " in text or "took " in text:
+        for m in _TAKEN_NAMES.finditer(text):
+            at = m.start("names")
+            for part in _TAKEN_SPLIT.split(m.group("names")):
+                start = text.find(part, at)
+                at = start + len(part)
+                if any(_TOPONYM_END.search(w) for w in part.split()) and part.split()[0].lower() not in STOPWORD_NAMES:
+                    found.append((start, at, part))
     # Only in Latin-script copy: in a Cyrillic text every capitalised word would qualify.
     if _CYRILLIC_LETTER.search(text) and len(_CYRILLIC_LETTER.findall(text)) * 4 < len(text):
         found.extend((m.start(), m.end(), m.group(0)) for m in _CYRILLIC_NAME.finditer(text))
@@ -663,9 +686,21 @@ def _place_object(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: in
     """
     stop = _OBJECT_END.search(s, trig.end)
     end = min(stop.start() if stop else len(s), trig.end + 60)
+    if trig.family == "adv_clear":
+        # "cleared Russian troops from the village": the place follows "from".
+        rest = _CLEAR_FROM.match(s, trig.end)
+        if rest is None:
+            lead = _THE_LEAD.match(s, trig.end)
+            return bool(lead and PLACE_NOUNS.match(s, lead.end())) or _names_place_first(s, trig, cands, offset)
+        end = min(len(s), rest.end() + 40)
     if any(trig.end <= r.start - offset < end for r in cands):
         return True
     return bool(PLACE_NOUNS.search(s[trig.end:end]))
+
+
+def _names_place_first(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: int) -> bool:
+    """"cleared Radkivka": a place right after the trigger (not "cleared the way to Radkivka")."""
+    return any(0 < r.start - offset - trig.end <= 5 for r in cands)
 
 
 def _skip_as_location(s: str, r: _PlaceRef, offset: int) -> bool:

@@ -76,7 +76,7 @@ FORCE_NOUNS: tuple[str, ...] = (
     "guardsmen", "militia", "militias", "separatists", "saboteurs", "commandos", "combatants",
     "armed forces", "defence forces", "defense forces", "armoured units", "armored units",
     "tank units", "tanks", "columns", "column", "reinforcements", "reserves", "recruits",
-    "volunteers", "operators", "gunmen", "insurgents", "rebels", "partisans",
+    "volunteers", "operators", "gunmen", "insurgents", "rebels", "partisans", "command", "commanders",
 )
 
 # Words that may stand between a side word and a force noun ("Ukraine's outnumbered troops").
@@ -211,6 +211,14 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
 })
 
 # Source words that are never a named speaker.
+# News outlets: "Ukrinform reports" attributes the article, not a party's statement.
+NEWS_OUTLETS: frozenset[str] = frozenset({
+    "reuters", "ap", "associated press", "afp", "tass", "ria novosti", "ria", "interfax", "ukrinform",
+    "ukrainska pravda", "kyiv independent", "the kyiv independent", "bbc", "cnn", "suspilne", "unian",
+    "rbc-ukraine", "kommersant", "izvestia", "meduza", "the guardian", "new york times", "the new york times",
+    "bloomberg", "al jazeera", "sky news", "dpa", "xinhua", "rt", "sputnik", "kyiv post", "the kyiv post",
+    "ukrainska pravda.", "novaya gazeta", "censor.net", "hromadske", "liga.net", "babel", "nv",
+})
 UNNAMED_SOURCES: frozenset[str] = frozenset({
     "official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts",
     "media", "reports", "observers", "bloggers", "military bloggers", "commanders",

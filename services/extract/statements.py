@@ -18,6 +18,7 @@ from services.extract.lexicon import (
     BODY_NOUNS,
     KNOWN_BODIES,
     KNOWN_PEOPLE,
+    NEWS_OUTLETS,
     NOT_NAME_WORDS,
     ORG_WORDS,
     PERSON_TITLES,
@@ -368,7 +369,7 @@ def find_speakers(
             out.append(SpeakerMention(last_person.name, last_person.side, True, verb, vstart, -1, -1,
                                       _content(sentence, vstart, vend)))
             continue
-        if found is None or found.name.lower() in UNNAMED_SOURCES:
+        if found is None or found.name.lower() in UNNAMED_SOURCES or found.name.lower() in NEWS_OUTLETS:
             continue
         side = _side_from_context(sentence, found) if found.is_person else found.side
         out.append(SpeakerMention(found.name, side, found.is_person, verb, vstart, found.start, found.end,

@@ -32,6 +32,7 @@ class TriggerSpec:
 TRIGGERS: dict[str, TriggerSpec] = {
     "adv_take": TriggerSpec("advance", "active", needs_place_object=True, strong=True),
     "adv_control": TriggerSpec("advance", "active", strong=True),
+    "adv_clear": TriggerSpec("advance", "active", needs_place_object=True),
     "adv_enter": TriggerSpec("advance", "active", needs_place_object=True),
     "adv_go": TriggerSpec("advance", "active"),
     "adv_incursion": TriggerSpec("advance", "active", strong=True),
@@ -66,6 +67,7 @@ _PATTERN = re.compile(
     r"|overr(?:an|un|uns|unning)|storm(?:s|ed|ing)|encircl(?:e|es|ed|ing)|invad(?:e|es|ed|ing)|won\s+back"
     r"|win(?:s|ning)?\s+back|took\s+back|tak(?:e|es|ing|en)\s+back|took|taken)(?:\s+back)?)"
     r"|(?P<adv_incursion>launch(?:ed|ing|es)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:incursion|invasion|offensive|ground\s+operation)\s+into)"
+    r"|(?P<adv_clear>clear(?:s|ed|ing)?)"
     r"|(?P<adv_enter>ent(?:er|ers|ered|ering)|re-?enter(?:s|ed|ing)?|penetrat(?:e|es|ed|ing)|reach(?:ed|es|ing)?)"
     r"|(?P<adv_go>broke\s+(?:into|through)|break(?:s|ing)?\s+(?:into|through)|broken\s+(?:into|through)"
     r"|cross(?:ed|es|ing)?\s+into|mov(?:e|ed|es|ing)\s+into|march(?:ed|es|ing)?\s+into|roll(?:ed|s|ing)?\s+into"
@@ -100,7 +102,7 @@ _PATTERN = re.compile(
 # First letters of every trigger: the pattern is tried only at words starting so
 # (an anchored match per candidate word is far cheaper than scanning every position).
 _STEMS: tuple[str, ...] = (
-    "captur", "fre", "relocat", "seiz", "occup", "liberat", "recaptur", "retak", "retook", "reclaim", "regain", "overr",
+    "captur", "clear", "fre", "relocat", "seiz", "occup", "liberat", "recaptur", "retak", "retook", "reclaim", "regain", "overr",
     "storm", "encircl", "invad", "won", "win", "took", "tak", "gain", "establish", "assum", "secur",
     "launch", "ent", "re-ent", "reent", "penetrat", "reach", "broke", "break", "cross", "mov", "march",
     "roll", "swe", "burst", "push", "advanc", "made", "mak", "clos", "improv", "expand", "fell", "fall",

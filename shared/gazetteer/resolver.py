@@ -85,6 +85,8 @@ class ContextResolver:
         self._apply_neighbour_clues(text, mentions)
         self._apply_demonyms(text, mentions)
         for mention in mentions:
+            self._prefer_own_names(mention)
+        for mention in mentions:
             if len(mention.candidates) == 1:
                 mention.chosen = mention.candidates[0][0]
                 mention.pinned = mention.pinned or len(mention.hit.candidates) > 1
@@ -137,6 +139,18 @@ class ContextResolver:
                     self._restrict(second, country=self.entry(first.candidates[0][0]).country)
             elif _POSSESSIVE.fullmatch(gap) and self._kinds(first) == {"country"}:
                 self._restrict(second, country=self.entry(first.candidates[0][0]).country)
+
+    def _prefer_own_names(self, mention: Mention) -> None:
+        """A curated frontline place named by its own name beats a city for which the name is only historical.
+
+        "Novooleksandrivka" is a Donetsk village, not Melitopol (once Novoaleksandrovka).
+        """
+        if len(mention.candidates) < 2:
+            return
+        if any(primary and self.entry(index).frontline for index, primary in mention.candidates):
+            kept: list[tuple[int, bool]] = [(index, primary) for index, primary in mention.candidates if primary]
+            if kept:
+                mention.candidates = kept
 
     def _apply_demonyms(self, text: str, mentions: list[Mention]) -> None:
         for mention in mentions:

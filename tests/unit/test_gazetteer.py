@@ -117,6 +117,9 @@ MENTIONS = [
     ("North Korean soldiers fought in Russia's Kursk region.", "Kursk region", KURSK_OBLAST),
     ("They held land around the Russian city of Sudzha.", "Sudzha", SUDZHA),
     ("Russian troops reached Kupiansk, Kharkiv region.", "Kharkiv region", KHARKIV_OBLAST),
+    # A curated village named by its own name beats a city the name once belonged to.
+    ("Russian forces took Novooleksandrivka.", "Novooleksandrivka", -30),
+    ("Бої тривають біля села Олександрівка.", "Олександрівка", -31),
 ]
 
 
