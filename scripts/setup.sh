@@ -4,9 +4,14 @@ set -euo pipefail
 venv=${1:-.venv}
 cd "$(dirname "$0")/.."
 
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "setup: Python 3.11+ is required"; exit 1; }
+if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo -n"; fi
+if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  echo "setup: installing python3-venv (Debian package)"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
+fi
 if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; then
   echo "setup: installing redis-server (Debian package)"
-  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null
   # Debian starts a system redis on 6379; Frontwatch runs its own on a port of its own and leaves that alone.

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from shared.schemas import Article, article_id_for
 
-MAX_ARTICLE_BYTES = 2_000_000
+MAX_ARTICLE_BYTES = 800_000  # with its JSON envelope, under Kafka's default 1 MiB record limit
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

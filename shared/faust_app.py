@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
 import faust
 import structlog
+from aiokafka.errors import KafkaError
 from pydantic import BaseModel
+from redis.exceptions import RedisError
 
 from shared.codec import RecordRejected, decode
 from shared.kafka import dead_letter
@@ -56,6 +59,34 @@ async def send_and_wait(topic: faust.TopicT, key: bytes | None, value: bytes,
     """Send and wait for the broker's acknowledgement (faust's ``send`` only buffers)."""
     fut = await topic.send(key=key, value=value, headers=headers)
     await fut
+
+
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (RedisError, KafkaError, OSError, TimeoutError)
+MAX_RETRY_DELAY_S = 30.0
+
+
+async def process_record(message: faust.types.Message, dlq: faust.TopicT, work: Callable[[], Awaitable[None]]) -> None:
+    """Run ``work`` for one record so that an exception never silently acknowledges it.
+
+    faust acks a record whose agent body raises (the offset moves on), so errors
+    stop here: a transient one (Redis, Kafka, network) is retried in place until
+    it passes, holding the partition rather than losing the record; any other
+    goes to ``dlq`` with the reason.
+    """
+    delay = 0.5
+    while True:
+        try:
+            await work()
+            return
+        except TRANSIENT_ERRORS as exc:
+            log.warning("transient failure, retrying the record", topic=message.topic, offset=message.offset,
+                        error=f"{type(exc).__name__}: {exc}", retry_in_s=delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_RETRY_DELAY_S)
+        except Exception as exc:
+            log.exception("record failed", topic=message.topic, offset=message.offset)
+            await send_dead_letter(dlq, message, f"processing failed: {type(exc).__name__}: {exc}")
+            return
 
 
 async def decoded_records(

@@ -6,6 +6,7 @@ unset); the HTTP services also serve ``/metrics``.
 
 from __future__ import annotations
 
+import structlog
 from prometheus_client import Counter, Histogram, start_http_server
 
 ARTICLES_INGESTED = Counter("frontwatch_articles_ingested_total", "Articles offered to ingest, by outcome", ["outcome"])
@@ -22,4 +23,7 @@ WEBHOOK_SECONDS = Histogram("frontwatch_webhook_seconds", "Webhook round-trip ti
 def serve_metrics(port: int | None) -> None:
     """Expose this process's metrics on ``port`` (loopback only), if one is configured."""
     if port:
-        start_http_server(port, addr="127.0.0.1")
+        try:
+            start_http_server(port, addr="127.0.0.1")
+        except OSError as exc:  # several workers on one machine given the same port: the first one serves
+            structlog.get_logger("frontwatch").warning("metrics port unavailable", port=port, error=str(exc))

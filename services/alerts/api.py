@@ -18,7 +18,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import make_asgi_app
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from redis.asyncio import Redis
 
 from services.alerts.keywords import KeywordSyntaxError, parse_keywords
@@ -109,10 +109,12 @@ def _describe(place: Any) -> str:
     return ", ".join(x for x in (place.name, place.admin1, place.country) if x)
 
 
-def apply_spec(base: Watchlist, patch: WatchlistPatch, places: PlaceResolver, allow_private: bool) -> Watchlist:
+async def apply_spec(base: Watchlist, patch: WatchlistPatch, places: PlaceResolver, allow_private: bool) -> Watchlist:
     """The watchlist with ``patch`` applied, names resolved and everything checked; ApiError(422) names each bad field."""
     errors: list[dict[str, Any]] = []
     update: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"near"})
+    nullable = {"name", "keywords"}
+    errors += [{"field": k, "message": "may not be null"} for k, v in update.items() if v is None and k not in nullable]
     if patch.places is not None:
         ids = []
         for i, name in enumerate(patch.places):
@@ -143,7 +145,7 @@ def apply_spec(base: Watchlist, patch: WatchlistPatch, places: PlaceResolver, al
                 errors.append({"field": "near", "message": "give a place, or lat and lon"})
     if patch.webhook is not None:
         try:
-            check_webhook_url(patch.webhook, allow_private=allow_private)
+            await check_webhook_url(patch.webhook, allow_private=allow_private)
         except UnsafeWebhook as exc:
             errors.append({"field": "webhook", "message": str(exc)})
     if patch.keywords:
@@ -153,7 +155,11 @@ def apply_spec(base: Watchlist, patch: WatchlistPatch, places: PlaceResolver, al
             errors.append({"field": "keywords", "message": str(exc)})
     if errors:
         raise ApiError(422, "invalid watchlist", errors)
-    merged = Watchlist.model_validate({**base.model_dump(), **update, "updated_at": utcnow()})
+    try:
+        merged = Watchlist.model_validate({**base.model_dump(), **update, "updated_at": utcnow()})
+    except ValidationError as exc:
+        raise ApiError(422, "invalid watchlist", [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
+                                                   for e in exc.errors()]) from exc
     if not (merged.place_ids or merged.geofence or merged.keywords or (merged.mode == "events" and merged.types)):
         raise ApiError(422, "invalid watchlist", [{"field": "places", "message": "give places, near (a geofence) or keywords"}])
     return merged
@@ -236,7 +242,7 @@ def create_api(settings: AlertsSettings | None = None, places: PlaceResolver | N
     async def create_watchlist(body: WatchlistIn, request: Request, who: Tenant) -> WatchlistOut:
         blank = Watchlist(id=uuid.uuid4().hex[:16], tenant=who, webhook="http://placeholder.invalid/",  # type: ignore[arg-type]
                           secret=secrets.token_urlsafe(32))
-        watchlist = apply_spec(blank, body, request.app.state.places, settings.webhook_allow_private)
+        watchlist = await apply_spec(blank, body, request.app.state.places, settings.webhook_allow_private)
         await request.app.state.watchlists.add(watchlist)
         return WatchlistOut.of(watchlist, with_secret=True)
 
@@ -251,7 +257,7 @@ def create_api(settings: AlertsSettings | None = None, places: PlaceResolver | N
     @app.patch("/v1/watchlists/{watchlist_id}", response_model=WatchlistOut)
     async def update_watchlist(watchlist_id: str, body: WatchlistPatch, request: Request, who: Tenant) -> WatchlistOut:
         current = await owned(request, watchlist_id, who)
-        watchlist = apply_spec(current, body, request.app.state.places, settings.webhook_allow_private)
+        watchlist = await apply_spec(current, body, request.app.state.places, settings.webhook_allow_private)
         await request.app.state.watchlists.add(watchlist)
         return WatchlistOut.of(watchlist)
 

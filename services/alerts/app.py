@@ -12,6 +12,7 @@ cannot be decoded goes to its topic's ``.dlq`` with the reason.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
 import faust
 import httpx
@@ -23,13 +24,13 @@ from services.alerts.notifier import Notifier, digest_notification
 from services.alerts.settings import AlertsSettings
 from services.alerts.store import CachedWatchlists, DeliveryLedger, DigestBuffer, WatchlistStore
 from shared.codec import encode
-from shared.faust_app import decoded_records, make_faust_app, send_and_wait
+from shared.faust_app import decoded_records, make_faust_app, process_record, send_and_wait
 from shared.kafka import dead_letter
 from shared.schemas import ArticlePlaces, Event, Notification, PendingDelivery, utcnow
 from shared.topics import ALERTS, ALERTS_RETRY, EVENTS, MENTIONS, TopicNames
 
 log = structlog.get_logger("frontwatch.alerts")
-MAX_RETRY_WAIT_S = 300.0
+RETRY_POLL_S = 1.0
 # Records are matched and delivered by this many tasks at once, so one slow webhook holds up no one else;
 # faust commits an offset only once every record before it is done, so a crash still loses nothing.
 DELIVERY_CONCURRENCY = 8
@@ -78,42 +79,58 @@ notifier = Notifier(
 )
 
 
+async def notify_event(event: Event) -> None:
+    for watchlist in await watchlists.get():
+        if event_matches(watchlist, event):
+            await notifier.notify(watchlist, event_notification(watchlist, event))
+
+
+async def notify_mentions(mentions: ArticlePlaces) -> None:
+    for watchlist in await watchlists.get():
+        mention = first_watched_mention(watchlist, mentions)
+        if mention is not None:
+            await notifier.notify(watchlist, mention_notification(watchlist, mentions, mention))
+
+
+async def retry_pending(pending: PendingDelivery) -> None:
+    wait = (pending.not_before - utcnow()).total_seconds()
+    if wait > RETRY_POLL_S:
+        # Not due yet: put it back and move on, so a long Retry-After never holds a task or a rebalance.
+        await asyncio.sleep(RETRY_POLL_S)
+        await defer_delivery(pending)
+        return
+    if wait > 0:
+        await asyncio.sleep(wait)
+    watchlist = await store.get(pending.notification.watchlist_id)
+    if watchlist is not None and not await notifier.ledger.delivered(pending.notification.id):
+        await notifier.send(watchlist, pending.notification, attempt=pending.attempt)
+
+
 @app.agent(events_topic, concurrency=DELIVERY_CONCURRENCY)
 async def alert_on_events(stream: faust.StreamT[bytes]) -> None:
-    async for _, event in decoded_records(stream, Event, events_dlq):
-        for watchlist in await watchlists.get():
-            if event_matches(watchlist, event):
-                await notifier.notify(watchlist, event_notification(watchlist, event))
+    async for message, event in decoded_records(stream, Event, events_dlq):
+        await process_record(message, events_dlq, partial(notify_event, event))
 
 
 @app.agent(mentions_topic, concurrency=DELIVERY_CONCURRENCY)
 async def alert_on_mentions(stream: faust.StreamT[bytes]) -> None:
-    async for _, mentions in decoded_records(stream, ArticlePlaces, mentions_dlq):
-        for watchlist in await watchlists.get():
-            mention = first_watched_mention(watchlist, mentions)
-            if mention is not None:
-                await notifier.notify(watchlist, mention_notification(watchlist, mentions, mention))
+    async for message, mentions in decoded_records(stream, ArticlePlaces, mentions_dlq):
+        await process_record(message, mentions_dlq, partial(notify_mentions, mentions))
 
 
 @app.agent(retry_topic, concurrency=DELIVERY_CONCURRENCY)
 async def retry_deliveries(stream: faust.StreamT[bytes]) -> None:
-    async for _, pending in decoded_records(stream, PendingDelivery, alerts_dlq):
-        wait = (pending.not_before - utcnow()).total_seconds()
-        if wait > 0:
-            # Records of one partition wait in turn; other watchlists' first attempts never wait here.
-            await asyncio.sleep(min(wait, MAX_RETRY_WAIT_S))
-        watchlist = await store.get(pending.notification.watchlist_id)
-        if watchlist is not None and not await notifier.ledger.delivered(pending.notification.id):
-            await notifier.send(watchlist, pending.notification, attempt=pending.attempt)
+    async for message, pending in decoded_records(stream, PendingDelivery, alerts_dlq):
+        await process_record(message, alerts_dlq, partial(retry_pending, pending))
 
 
 @app.timer(interval=1.0)  # type: ignore[untyped-decorator]  # faust ships the decorator untyped
 async def send_due_digests() -> None:
-    for watchlist_id, held in (await notifier.digests.due()).items():
-        watchlist = await store.get(watchlist_id)
-        if watchlist is None:
-            continue
-        result = await notifier.send(watchlist, digest_notification(watchlist, held))
-        if result.delivered:
-            for notification in held:
-                await notifier.ledger.mark_delivered(notification.id, result.status_code or 0)
+    try:
+        for watchlist_id, held in (await notifier.digests.due()).items():
+            watchlist = await store.get(watchlist_id)
+            if watchlist is not None:
+                await notifier.send(watchlist, digest_notification(watchlist, held))
+    except Exception:
+        # An exception in a faust timer stops the whole worker; a missed tick is retried a second later.
+        log.exception("sending due digests failed")

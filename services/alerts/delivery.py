@@ -69,8 +69,13 @@ class AttemptOutcome:
     retry_after: float | None = None
 
 
-async def attempt_delivery(client: httpx.AsyncClient, watchlist: Watchlist, notification: Notification) -> AttemptOutcome:
-    """One signed POST; says whether a failure is worth retrying (timeouts, 5xx, 429) and when (Retry-After)."""
+async def attempt_delivery(client: httpx.AsyncClient, watchlist: Watchlist, notification: Notification,
+                           total_timeout_s: float = 30.0) -> AttemptOutcome:
+    """One signed POST; says whether a failure is worth retrying (timeouts, 5xx, 429) and when (Retry-After).
+
+    httpx's timeout applies per phase; ``total_timeout_s`` bounds the whole attempt, so a receiver that
+    dribbles its answer cannot outlive the delivery claim.
+    """
     body = render_body(watchlist, notification)
     headers = {
         "content-type": "application/json",
@@ -80,7 +85,11 @@ async def attempt_delivery(client: httpx.AsyncClient, watchlist: Watchlist, noti
     }
     try:
         with WEBHOOK_SECONDS.time():
-            response = await client.post(str(watchlist.webhook), content=body, headers=headers)
+            async with asyncio.timeout(total_timeout_s):
+                response = await client.post(str(watchlist.webhook), content=body, headers=headers)
+    except TimeoutError:
+        DELIVERY_ATTEMPTS.labels("transport_error").inc()
+        return AttemptOutcome(False, None, f"no complete answer within {total_timeout_s:.0f}s", True)
     except httpx.TransportError as exc:
         DELIVERY_ATTEMPTS.labels("transport_error").inc()
         return AttemptOutcome(False, None, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, True)

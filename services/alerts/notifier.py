@@ -76,7 +76,7 @@ class Notifier:
 
     async def _send(self, watchlist: Watchlist, notification: Notification, attempt: int) -> DeliveryResult:
         try:
-            check_webhook_url(str(watchlist.webhook), allow_private=self.allow_private)
+            await check_webhook_url(str(watchlist.webhook), allow_private=self.allow_private)
         except UnsafeWebhook as exc:
             await self._log_failure(watchlist, notification, f"unsafe webhook: {exc}")
             return DeliveryResult(False, None, 0, str(exc))
@@ -88,7 +88,7 @@ class Notifier:
             result = await deliver(self.http, watchlist, notification, attempts=self.attempts, backoff_s=self.backoff_s,
                                    on_attempt=record)
         else:
-            outcome = await attempt_delivery(self.http, watchlist, notification)
+            outcome = await attempt_delivery(self.http, watchlist, notification, total_timeout_s=self.claim_ttl_s / 2)
             result = DeliveryResult(outcome.delivered, outcome.status_code, attempt, outcome.error)
             if not outcome.delivered and outcome.retryable and attempt < self.attempts:
                 delay = backoff_delay(attempt, self.backoff_s, outcome.retry_after)
@@ -101,6 +101,8 @@ class Notifier:
                                          attempt=attempt, status_code=outcome.status_code, error=outcome.error))
         if result.delivered:
             await self.ledger.mark_delivered(notification.id, result.status_code or 0)
+            for folded in notification.digest:
+                await self.ledger.mark_delivered(folded.id, result.status_code or 0)
             if notification.kind != "test":
                 await self.published(notification)
             log.info("notification delivered", watchlist=watchlist.id, notification=notification.id,

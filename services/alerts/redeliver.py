@@ -67,7 +67,8 @@ async def redeliver(settings: AlertsSettings) -> RedeliverSummary:
                     if message.offset >= ends[tp]:
                         continue  # written by this run; left for the next one
                     await _redeliver_one(message.value, store, notifier, summary)
-            await consumer.commit()
+            # Never past the end read at start: what the live worker adds now is for the next run.
+            await consumer.commit({tp: min(await consumer.position(tp), ends[tp]) for tp in partitions})
             remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
     finally:
         await consumer.stop()

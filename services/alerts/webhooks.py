@@ -8,6 +8,7 @@ when a watchlist is saved and again before each delivery, since DNS can change.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
 from urllib.parse import urlsplit
@@ -19,16 +20,37 @@ class UnsafeWebhook(ValueError):
     """The URL must not be called; the message says why."""
 
 
+NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+REFUSED = "the webhook host is not a public address"  # one message: no map of internal names for a tenant
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one carries (mapped, 6to4, NAT64, compatible), which is where it really goes."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if any(ip in net for net in NAT64) or int(ip) >> 32 == 0:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def _is_private(address: str) -> bool:
-    ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = _embedded_ipv4(ip)
+        if inner is not None and (not inner.is_global or inner.is_multicast):
+            return True
     return not ip.is_global or ip.is_multicast
 
 
-def check_webhook_url(url: str, *, allow_private: bool = False) -> None:
-    """Raise UnsafeWebhook unless ``url`` is http(s) to a public host."""
+async def check_webhook_url(url: str, *, allow_private: bool = False) -> None:
+    """Raise UnsafeWebhook unless ``url`` is http(s) to a public host (resolved without blocking the event loop)."""
     parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise UnsafeWebhook(f"invalid port: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise UnsafeWebhook(f"scheme {parts.scheme!r} is not allowed; use http or https")
     host = (parts.hostname or "").rstrip(".").lower()
@@ -39,12 +61,14 @@ def check_webhook_url(url: str, *, allow_private: bool = False) -> None:
     if allow_private:
         return
     if host in METADATA_HOSTS:
-        raise UnsafeWebhook(f"host {host!r} is a cloud metadata service")
+        raise UnsafeWebhook(REFUSED)
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise UnsafeWebhook(f"host {host!r} does not resolve") from exc
-    for info in infos:
-        address = str(info[4][0])
-        if _is_private(address):
-            raise UnsafeWebhook(f"host {host!r} resolves to a non-public address ({address})")
+        infos = await asyncio.wait_for(
+            asyncio.get_running_loop().getaddrinfo(host, port or (443 if parts.scheme == "https" else 80),
+                                                   proto=socket.IPPROTO_TCP),
+            timeout=5.0,
+        )
+    except (OSError, UnicodeError, TimeoutError) as exc:
+        raise UnsafeWebhook(REFUSED) from exc
+    if any(_is_private(str(info[4][0])) for info in infos):
+        raise UnsafeWebhook(REFUSED)

@@ -17,6 +17,7 @@ deterministic, so downstream sees the same events again).
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 import faust
 import structlog
@@ -25,7 +26,7 @@ from services.extract.events import extract_events, extract_places
 from services.extract.settings import ExtractSettings
 from services.extract.stories import assign_story
 from shared.codec import encode
-from shared.faust_app import decoded_records, make_faust_app, send_dead_letter
+from shared.faust_app import decoded_records, make_faust_app, process_record, send_dead_letter
 from shared.metrics import ARTICLES_EXTRACTED, EVENTS_EXTRACTED, EXTRACT_SECONDS
 from shared.schemas import Article, ArticlePlaces, Event, utcnow
 from shared.topics import ARTICLES, EVENTS, TopicNames, event_key
@@ -49,6 +50,14 @@ articles_dlq = app.topic(topics.dlq(ARTICLES), value_serializer="raw", key_seria
 events_dlq = app.topic(topics.dlq(EVENTS), value_serializer="raw", key_serializer="raw")
 
 
+async def publish_outputs(article: Article, mentions: ArticlePlaces, events: list[Event]) -> None:
+    # Mentions first: "any mention of X" watchlists need no story, so they need not wait for the events.
+    await mentions_topic.send(key=article.id.encode(), value=encode(mentions))
+    for ev in events:
+        await extracted_topic.send(key=event_key(ev).encode(), value=encode(ev))
+        EVENTS_EXTRACTED.labels(ev.type).inc()
+
+
 @app.agent(articles_topic)
 async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
     async for message, article in decoded_records(stream, Article, articles_dlq):
@@ -60,15 +69,9 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
             await send_dead_letter(articles_dlq, message, f"extraction failed: {type(exc).__name__}: {exc}")
             log.exception("extraction failed", offset=message.offset)
             continue
-        # Mentions first: "any mention of X" watchlists need no story, so they need not wait for the events.
-        await mentions_topic.send(
-            key=article.id.encode(),
-            value=encode(ArticlePlaces(article_id=article.id, source=article.source, url=article.url,
-                                       title=article.title, text=article.text, places=places)),
-        )
-        for ev in events:
-            await extracted_topic.send(key=event_key(ev).encode(), value=encode(ev))
-            EVENTS_EXTRACTED.labels(ev.type).inc()
+        mentions = ArticlePlaces(article_id=article.id, source=article.source, url=article.url,
+                                 title=article.title, text=article.text, places=places)
+        await process_record(message, articles_dlq, partial(publish_outputs, article, mentions, events))
         ARTICLES_EXTRACTED.inc()
         log.info("article extracted", article=article.id, source=article.source, events=len(events), places=len(places))
 
@@ -76,11 +79,14 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
 @app.agent(extracted_topic)
 async def assign_stories(stream: faust.StreamT[bytes]) -> None:
     async for message, event in decoded_records(stream, Event, events_dlq):
-        key = message.key or b""
-        place_stories = dict(stories[key])  # a copy: the table sees the change only when assigned back
-        storied = assign_story(place_stories, event, STORY_WINDOW, utcnow())
-        if storied.story_id is not None:
-            stories[key] = place_stories
-        value = encode(storied)
-        await events_topic.send(key=key, value=value)
-        await type_topics[storied.type].send(key=key, value=value)
+        await process_record(message, events_dlq, partial(publish_with_story, message.key or b"", event))
+
+
+async def publish_with_story(key: bytes, event: Event) -> None:
+    place_stories = dict(stories[key])  # a copy: the table sees the change only when assigned back
+    storied = assign_story(place_stories, event, STORY_WINDOW, utcnow())
+    if storied.story_id is not None:
+        stories[key] = place_stories
+    value = encode(storied)
+    await events_topic.send(key=key, value=value)
+    await type_topics[storied.type].send(key=key, value=value)

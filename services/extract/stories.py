@@ -60,7 +60,7 @@ def assign_story(stories: PlaceStories, event: Event, window: timedelta, today: 
             return event.model_copy(update={"story_id": disputed[0]["story_id"], "disputed": True})
     key = f"{event.type}|{event.actor.side or '?'}"
     found = stories.get(key)
-    if found is not None and abs((day - date.fromisoformat(found["last"])).days) <= window.days:
+    if found is not None and abs(day - date.fromisoformat(found["last"])) <= window:
         state = found
         if day.isoformat() > state["last"]:
             state["last"] = day.isoformat()

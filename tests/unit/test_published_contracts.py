@@ -34,10 +34,10 @@ def _compose() -> dict[str, Any]:
 
 def test_compose_runs_the_three_services_on_kafka_and_redis_with_healthchecks() -> None:
     services = _compose()["services"]
-    assert {"kafka", "redis", "ingest", "extract", "alerts"} <= set(services)
+    assert {"kafka", "redis", "ingest", "extract", "alerts", "alerts-api"} <= set(services)
     assert services["kafka"]["image"].startswith("apache/kafka:4.")
     assert "healthcheck" in services["kafka"] and "healthcheck" in services["redis"]
-    for name in ("ingest", "extract", "alerts"):
+    for name in ("ingest", "extract", "alerts", "alerts-api"):
         assert services[name]["command"] == ["frontwatch", "run", name]
         assert services[name]["depends_on"]["kafka"]["condition"] == "service_healthy"
 
@@ -47,7 +47,8 @@ def test_compose_ports_and_variables_agree_with_the_settings_classes() -> None:
     assert f"{DEFAULT_KAFKA_PORT}:{DEFAULT_KAFKA_PORT}" in services["kafka"]["ports"][0]
     assert f"{DEFAULT_REDIS_PORT}:{DEFAULT_REDIS_PORT}" in services["redis"]["ports"][0]
     assert str(IngestSettings().ingest_port) in services["ingest"]["ports"][0]
-    classes = {"ingest": IngestSettings, "extract": ExtractSettings, "alerts": AlertsSettings}
+    assert str(AlertsSettings().api_port) in services["alerts-api"]["ports"][0]
+    classes = {"ingest": IngestSettings, "extract": ExtractSettings, "alerts": AlertsSettings, "alerts-api": AlertsSettings}
     for name, cls in classes.items():
         env = services[name]["environment"]
         known = {f"FRONTWATCH_{field.upper()}" for field in cls.model_fields}

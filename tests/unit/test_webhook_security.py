@@ -27,21 +27,32 @@ from shared.signing import signed_headers, verify
         "ftp://example.org/hook",
         "file:///etc/passwd",
         "http://user:pass@example.org/hook",
+        "http://[64:ff9b::a9fe:a9fe]/latest",  # NAT64 of 169.254.169.254
+        "http://[64:ff9b::7f00:1]/hook",  # NAT64 of 127.0.0.1
+        "http://[2002:7f00:1::]/hook",  # 6to4 of 127.0.0.1
+        "http://[::7f00:1]/hook",  # IPv4-compatible 127.0.0.1
+        "http://example.org:99999/hook",  # not a port
     ],
 )
-def test_private_and_odd_webhooks_are_refused(url: str) -> None:
+async def test_private_and_odd_webhooks_are_refused(url: str) -> None:
     with pytest.raises(UnsafeWebhook):
-        check_webhook_url(url)
+        await check_webhook_url(url)
 
 
-def test_the_operator_can_allow_private_targets() -> None:
-    check_webhook_url("http://127.0.0.1:8080/hook", allow_private=True)
+async def test_the_refusal_does_not_say_what_an_internal_name_resolves_to() -> None:
+    with pytest.raises(UnsafeWebhook) as info:
+        await check_webhook_url("http://localhost:8080/hook")
+    assert "127.0.0.1" not in str(info.value)
+
+
+async def test_the_operator_can_allow_private_targets() -> None:
+    await check_webhook_url("http://127.0.0.1:8080/hook", allow_private=True)
     with pytest.raises(UnsafeWebhook):
-        check_webhook_url("gopher://127.0.0.1/", allow_private=True)
+        await check_webhook_url("gopher://127.0.0.1/", allow_private=True)
 
 
-def test_public_addresses_pass() -> None:
-    check_webhook_url("https://93.184.216.34/hook")
+async def test_public_addresses_pass() -> None:
+    await check_webhook_url("https://93.184.216.34/hook")
 
 
 def test_an_independent_receiver_verifies_the_signature_and_rejects_tampering_and_replays() -> None:
