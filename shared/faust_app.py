@@ -62,6 +62,7 @@ async def send_and_wait(topic: faust.TopicT, key: bytes | None, value: bytes,
 
 
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (RedisError, KafkaError, OSError, TimeoutError)
+FIRST_RETRY_DELAY_S = 0.5
 MAX_RETRY_DELAY_S = 30.0
 
 
@@ -73,7 +74,7 @@ async def process_record(message: faust.types.Message, dlq: faust.TopicT, work: 
     it passes, holding the partition rather than losing the record; any other
     goes to ``dlq`` with the reason.
     """
-    delay = 0.5
+    delay = FIRST_RETRY_DELAY_S
     while True:
         try:
             await work()
