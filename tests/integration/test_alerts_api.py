@@ -120,6 +120,8 @@ def test_any_spelling_resolves_to_one_place_and_unknown_names_get_suggestions(ap
         ({"webhook": PUBLIC_HOOK}, "places"),
         ({"places": ["Kupiansk"], "webhook": PUBLIC_HOOK, "near": {"radius_km": 25}}, "near"),
         ({"places": ["Kupiansk"], "webhook": PUBLIC_HOOK, "colour": "red"}, "colour"),
+        ({"places": ["Kupiansk"], "webhook": "http://example.com:99999/hook"}, "webhook"),
+        ({"places": ["Kupiansk"], "webhook": PUBLIC_HOOK, "mode": None}, "mode"),
     ],
 )
 def test_invalid_watchlists_are_422_naming_the_field(api: str, isolated: FrontwatchSettings, body: dict[str, object],
