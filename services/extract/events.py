@@ -65,9 +65,15 @@ _CAUSE_PARTICLE = re.compile(
     r"\s*(?:\w+\s+)?(?:out|back|from|away|off|to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee|abandon))\b",
     re.IGNORECASE,
 )
+_BACK_ONLY = re.compile(r"\s*(?:\w+\s+)?(?:back|away)\b(?!\s+(?:from|out\s+of|beyond|across)\b)", re.IGNORECASE)
+_NO_GAINS = re.compile(r"(?<![\w-])(?:no|few|little|any|minimal|negligible)(?![\w-])", re.IGNORECASE)
+_ASSAULTED_OBJECT = re.compile(
+    r"\s+(?:the\s+|their\s+|its\s+|enemy\s+)?(?:[\w’'-]+\s+){0,2}?(?:positions?|defen[cs]es|trenches|fortifications|lines)\b",
+    re.IGNORECASE,
+)
 _FORCE_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|more|additional|extra|new|fresh|some|several|of|than|about|around|up|to|"
-    r"over|nearly|approximately|thousands|hundreds|dozens|tens|[\d,.]+|[\w’'-]+)\s+){0,6}?"
+    r"over|nearly|approximately|thousands|hundreds|dozens|tens|[\d,.]+|[\w’'-]+)\s+){0,8}?"
     rf"(?P<noun>{alternation(FORCE_NOUNS + EQUIPMENT_NOUNS)}|men)(?![\w-])",
     re.IGNORECASE,
 )
@@ -148,6 +154,14 @@ _CYRILLIC_NAME = re.compile(r"(?<![\w’'-])[А-ЯІЇЄҐ][а-яіїєґ’'-]+
 _CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")
 # Between two places of a list: "Kupiansk, Izium and Balakliia", "the villages of X and Y".
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?")
+# "advanced in western Toretsk and into central Shcherbynivka": a second goal of the same verb.
+_SECOND_GOAL = re.compile(
+    r"\s*,?\s+and\s+(?:also\s+)?(?:into|in|to|near|toward|towards|inside|around|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+ern|central|north|south|east|west|nearby|neighbou?ring)\s+)?"
+    r"(?:(?:village|town|city|settlement|outskirts|centre|center|edge)\s+of\s+)?"
+)
+# "... and in Pokrovsk Ukrainian forces advanced": the place opens a new clause, not a second goal.
+_NEW_SUBJECT = re.compile(r"\s+[A-Z]|,?\s+(?:the\s+)?[\w’'-]+\s+(?:forces|troops|units|soldiers|army)\b")
 # "from (the) (occupied) X": X is an origin ("to"/"into" would start the destination).
 _FROM_BEFORE = re.compile(r"(?<![\w-])(?:[Ff]rom|out\s+of)\s+(?:the\s+)?(?:(?!(?:to|into|towards?)\s)[a-z][\w-]*\s+)?$")
 _AND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+")
@@ -198,6 +212,7 @@ class _State:
     all_places: list[_PlaceRef] = field(default_factory=list)  # every mention, for "the country"
     resolver: PlaceResolver | None = None
     prev_sentence: str | None = None
+    text: str = ""
     speaker_side: str | None = None  # side of the current sentence's speaker: "its forces"
 
 
@@ -246,7 +261,7 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
     text = article.text
     blocks = body_blocks(text)
     mentions = _body_mentions(article, resolver, blocks)
-    state = _State(resolver=resolver)
+    state = _State(resolver=resolver, text=text)
     enemy_side: str | None = ""  # computed on the first "enemy" that matters ("" = not yet)
     events: list[Event] = []
     seen: set[str] = set()
@@ -436,11 +451,51 @@ def _anaphors(s: str, offset: int, refs: list[_PlaceRef], usable: list[_PlaceRef
             if noun == "region":
                 chosen = [r for r in pool if r.is_region][-1:]
             else:
-                chosen = [r for r in pool if not r.is_country and not r.is_region][-1:]
+                chosen = _settlement_antecedent(state.text, noun, [r for r in pool if not r.is_country and not r.is_region])
         if chosen:
             r = chosen[0]
             out.append(_PlaceRef(pos, offset + m.end(), r.mention, r.is_country, r.is_region, r.place))
     return out
+
+
+def _settlement_antecedent(text: str, noun: str, pool: list[_PlaceRef]) -> list[_PlaceRef]:
+    """Which earlier settlement "the village" means.
+
+    One the text introduced with the same noun ("the village of Rodynske") wins; else the latest
+    one that is not a landmark for the place before it ("Rodynske near Pokrovsk": Rodynske).
+    """
+    if not pool or not text:
+        return pool[-1:]
+    kinds = [_introduced_as(text, r) for r in pool]
+    same = [r for r, k in zip(pool, kinds, strict=True) if k is not None and _SAME_NOUN.get(k, k) == _SAME_NOUN.get(noun, noun)]
+    if same:
+        return same[-1:]
+    # Not one introduced as another kind of settlement ("the city of Pokrovsk" is not "the village").
+    pool = [r for r, k in zip(pool, kinds, strict=True) if k is None] or pool
+    for i in range(len(pool) - 1, 0, -1):
+        r, prev = pool[i], pool[i - 1]
+        if 0 <= r.start - prev.end < 60 and _LANDMARK_BEFORE.fullmatch(text, prev.end, r.start):
+            continue
+        return [r]
+    return pool[:1]
+
+
+def _introduced_as(text: str, r: _PlaceRef) -> str | None:
+    m = _KIND_BEFORE.search(text, max(0, r.start - 20), r.start)
+    if m:
+        return m.group(1).lower()
+    m = _KIND_AFTER.match(text, r.end)
+    return m.group(1).lower() if m else None
+
+
+_KIND_BEFORE = re.compile(r"(?<![\w-])(village|town|city|settlement|hamlet)\s+of\s+$", re.IGNORECASE)
+_KIND_AFTER = re.compile(r"\s+(village|town|city|settlement|hamlet)\b(?!\s+of\b)")
+_SAME_NOUN = {"settlement": "village", "hamlet": "village"}
+_LANDMARK_BEFORE = re.compile(
+    r"[^.;!?]*?(?<![\w-])(?:near|outside|close\s+to|(?:\w+\s+)?(?:west|east|north|south|northwest|northeast|southwest|southeast)"
+    r"\s+of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _subject(s: str, actors: list[ActorMention], pos: int, state: _State, sent_start: int) -> ActorMention | None:
@@ -448,8 +503,13 @@ def _subject(s: str, actors: list[ActorMention], pos: int, state: _State, sent_s
     before = [a for a in actors if a.end <= pos]
     if not before:
         return None
-    if _COORDINATED_VERB.search(s, max(0, pos - 60), pos) and not [a for a in before if s[a.end:pos].strip(" ,") == ""]:
-        first = next((a for a in before if not _PREPOSITION_BEFORE.search(s, max(0, a.start - 30), a.start)), None)
+    if _COORDINATED_VERB.search(s, max(0, pos - 60), pos) and not _AUXILIARIES_ONLY.fullmatch(s, before[-1].end, pos):
+        # The clause's first subject: not a dateline's "KYIV, April 2 (Reuters) - " before it.
+        cstart = clause_start(s, pos)
+        first = next(
+            (a for a in before if a.start >= cstart and not _PREPOSITION_BEFORE.search(s, max(0, a.start - 30), a.start)),
+            None,
+        )
         if first is not None:
             return _resolved(first, state, sent_start, s, actors)
     for a in reversed(before):
@@ -476,6 +536,15 @@ def _resolved(
             return ActorMention(a.start, a.end, owner.sides, "force", a.text)
     if s[:a.start].count("“") > s[:a.start].count("”") or s.lstrip().startswith(("“", '"')):
         return None  # "they" in a quote is the speaker's enemy or friend, not the text's last agent
+    if actors and not _ITS_THEIR_OUR.match(a.text):
+        # "Russian troops captured X, and last month they stormed Y": the sentence's own subject first.
+        own = next(
+            (x for x in actors if x.end <= a.start and x.kind == "force" and x.sides
+             and not _PREPOSITION_BEFORE.search(s, max(0, x.start - 30), x.start)),
+            None,
+        )
+        if own is not None:
+            return ActorMention(a.start, a.end, own.sides, "force", a.text)
     if state.speaker_side and _ITS_THEIR_OUR.match(a.text):
         return ActorMention(a.start, a.end, (state.speaker_side,), "force", a.text)  # "the ministry said its forces"
     if state.last_agent and sent_start - state.last_agent_pos < _RECENT_WINDOW:
@@ -567,8 +636,16 @@ def _military(
         or not any(trig.end <= r.start - sent.start < scope_end for r in cands)
     ):
         return out
+    # "Radkivka, which Russia captured in 2022": the relative pronoun is the object, the place before it.
+    rel = _relative_object(s, actor, trig, cands, sent.start) if spec.type != "deployment" and voice == "active" else None
+    if rel is not None:
+        return [_Draft(ev_type, side, trig, rel.place, True, actor.kind, actor_name=actor.text) for side in sides]
     if spec.needs_place_object and passive_by is None and not _place_object(s, trig, cands, sent.start):
         return out
+    if _NO_GAINS.search(trig.text):
+        return out  # "made no gains", "made little headway": a negation inside the trigger
+    if trig.text.lower().startswith("storm") and _ASSAULTED_OBJECT.match(s, trig.end):
+        return out  # "stormed Ukrainian positions": an assault, which GUIDE does not count as an advance
     # "Russian advances" alone: count it only where the text says where.
     if voice == "nominal" and actor.kind != "force" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
         return out
@@ -593,6 +670,19 @@ def _military(
     return out
 
 
+def _relative_object(s: str, actor: ActorMention, trig: TriggerMatch, cands: list[_PlaceRef], offset: int) -> _PlaceRef | None:
+    """The place a relative clause's transitive verb takes as its object ("X, which Russia captured"), if any."""
+    if trig.family not in {"adv_take", "adv_control", "wd_leave"} or not _AUXILIARIES_ONLY.fullmatch(s, actor.end, trig.start):
+        return None
+    place = next((r for r in reversed(cands) if r.end - offset <= actor.start), None)
+    if place is None or place.is_country or not _RELATIVE_GAP.fullmatch(s, place.end - offset, actor.start):
+        return None
+    return place
+
+
+_RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|that)\s+(?:the\s+)?")
+
+
 def _listed_with(s: str, location: Place | None, cands: list[_PlaceRef], offset: int, scope_end: int) -> list[Place]:
     """The places coordinated with the event's place: "recaptured Kupiansk, Izium and Balakliia"."""
     chosen = next((r for r in cands if location is not None and r.resolved is location), None)
@@ -605,7 +695,9 @@ def _listed_with(s: str, location: Place | None, cands: list[_PlaceRef], offset:
             continue
         if r.start - offset >= scope_end or r.is_country or (r.is_region and not chosen.is_region):
             break
-        if not _LIST_GAP.fullmatch(s, prev.end - offset, r.start - offset):
+        if not (_LIST_GAP.fullmatch(s, prev.end - offset, r.start - offset)
+                or (_SECOND_GOAL.fullmatch(s, prev.end - offset, r.start - offset)
+                    and not _NEW_SUBJECT.match(s, r.end - offset))):
             break
         out.append(r.place)
         prev = r
@@ -644,9 +736,11 @@ def _causative(
         return []
     if not _CAUSE_PARTICLE.match(s, obj.end):
         return []
-    out = list(subject_drafts)
-    loc = out[0].location if out else None
-    direct = out[0].location_direct if out else False
+    loc = subject_drafts[0].location if subject_drafts else None
+    direct = subject_drafts[0].location_direct if subject_drafts else False
+    # "pushed Russian troops back near X" says the enemy withdrew, not that the subject took ground;
+    # "pushed them out of X" puts the subject in X.
+    out = [] if _BACK_ONLY.match(s, obj.end) else list(subject_drafts)
     for side in obj.sides:
         out.append(_Draft("withdrawal", side, trig, loc, direct, obj.kind, actor_name=obj.text))
     return out

@@ -34,6 +34,10 @@ SIDE_TERMS: dict[str, str] = {
     "armenian": "ARM", "south korean": "KOR", "south korea": "KOR", "seoul": "KOR",
     "hungarian": "HUN", "czech": "CZE", "slovak": "SVK", "dutch": "NLD", "canadian": "CAN",
     "norwegian": "NOR", "danish": "DNK", "italian": "ITA", "spanish": "ESP", "japanese": "JPN",
+    "hungary": "HUN", "budapest": "HUN", "italy": "ITA", "spain": "ESP", "sweden": "SWE", "norway": "NOR",
+    "denmark": "DNK", "estonia": "EST", "latvia": "LVA", "lithuania": "LTU", "romania": "ROU",
+    "moldova": "MDA", "slovakia": "SVK", "netherlands": "NLD", "canada": "CAN", "japan": "JPN",
+    "czech republic": "CZE", "belgian": "BEL", "belgium": "BEL", "austrian": "AUT", "austria": "AUT",
 }
 
 # Country names usable as an agent on their own ("Russia captured ..."); these

@@ -67,6 +67,10 @@ _GAP_OK = re.compile(
     r"address|speech|interview|briefing|message|report|comments?)(?:\s+on\s+[\w-]+)?)\s*,?\s*)*",
     re.IGNORECASE,
 )
+# "Peskov dismissed the sanctions as illegal and said": the subject of a coordinated verb speaks.
+_COORDINATED_SPEECH = re.compile(
+    r"\s+(?:[a-z]+ed|met|held|gave|made|spoke|took|sent|visited|hit\s+out)\s[^,;:.“”\"]{0,80}?\s+and\s+(?:also\s+)?"
+)
 # A name inside an apposition: lower-case words since the last comma ("an analyst with the").
 _IN_APPOSITION = re.compile(r",\s*(?:the|a|an)\s+[^,]*\b[a-z][\w-]*\s+(?:the\s+)?$")
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:he|she)\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -128,7 +132,11 @@ def person_name(seq: str) -> tuple[str, str] | None:
     """(name, title) of a capitalised sequence that names a person, else None."""
     tokens = _clean_tokens(_POSSESSIVE_END.sub("", seq.strip().rstrip(".")))
     title: list[str] = []
-    while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE and _is_title_word(tokens[0]):
+    while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE:
+        if len(tokens) > 2 and _POSSESSIVE_END.sub("", f"{tokens[0]} {tokens[1]}").lower() in SIDE_TERMS:
+            title.append(tokens.pop(0))  # "United States President Donald Trump"
+        elif not _is_title_word(tokens[0]):
+            break
         title.append(tokens.pop(0))
     if not tokens or len(tokens) > 4:
         return None
@@ -352,7 +360,8 @@ def find_speakers(
                 continue
             left = sentence[:vstart]
             for ent in reversed([e for e in ents if e.end <= vstart]):
-                if not _GAP_OK.fullmatch(left[ent.end:]):
+                gap = left[ent.end:]
+                if not _GAP_OK.fullmatch(gap) and not (ent.is_person and _COORDINATED_SPEECH.fullmatch(gap)):
                     continue
                 appos = _IN_APPOSITION.search(left, max(0, ent.start - 150), ent.start)
                 if appos and any(e.end <= appos.start() and not left[e.end:appos.start()].strip() for e in ents):
