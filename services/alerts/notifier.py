@@ -63,7 +63,8 @@ class Notifier:
         if self.defer is None:
             return await self._send(watchlist, notification, attempt)
         # Worker tasks run concurrently: five outlets' reports of one story may reach two tasks at once.
-        if not await self.ledger.claim(notification.id, ttl_s=self.claim_ttl_s):
+        token = await self.ledger.claim(notification.id, ttl_s=self.claim_ttl_s)
+        if token is None:
             await self.defer(PendingDelivery(notification=notification, attempt=attempt, last_error="in flight elsewhere",
                                              not_before=utcnow() + timedelta(seconds=self.claim_ttl_s / 3)))
             return DeliveryResult(False, None, attempt - 1, "in flight elsewhere")
@@ -72,7 +73,7 @@ class Notifier:
                 return DeliveryResult(True, None, 0)
             return await self._send(watchlist, notification, attempt)
         finally:
-            await self.ledger.release(notification.id)
+            await self.ledger.release(notification.id, token)
 
     async def _send(self, watchlist: Watchlist, notification: Notification, attempt: int) -> DeliveryResult:
         try:

@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 from shared.schemas import DeliveryAttempt, Notification, Watchlist, utcnow
 
 DELIVERY_LOG_LENGTH = 1000
+_RELEASE_IF_OURS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
 
 
 def hash_token(token: str) -> str:
@@ -116,13 +117,18 @@ class DeliveryLedger:
     async def mark_delivered(self, notification_id: str, status_code: int) -> None:
         await self._redis.set(f"{self._keys.delivered}:{notification_id}", str(status_code))
 
-    async def claim(self, notification_id: str, ttl_s: float) -> bool:
-        """Take the right to attempt delivery now; False while another task holds it (it expires if that task dies)."""
-        key = f"{self._keys.inflight}:{notification_id}"
-        return bool(await self._redis.set(key, "1", nx=True, px=int(ttl_s * 1000)))
+    async def claim(self, notification_id: str, ttl_s: float) -> str | None:
+        """Take the right to attempt delivery now: a token to release it with, or None while another task holds it.
 
-    async def release(self, notification_id: str) -> None:
-        await self._redis.delete(f"{self._keys.inflight}:{notification_id}")
+        The claim expires after ``ttl_s`` if its holder dies.
+        """
+        token = secrets.token_hex(8)
+        key = f"{self._keys.inflight}:{notification_id}"
+        return token if await self._redis.set(key, token, nx=True, px=int(ttl_s * 1000)) else None
+
+    async def release(self, notification_id: str, token: str) -> None:
+        """Release our claim only: if it expired and another task took it, theirs stays."""
+        await self._redis.eval(_RELEASE_IF_OURS, 1, f"{self._keys.inflight}:{notification_id}", token)  # type: ignore[misc]
 
     async def log(self, watchlist_id: str, attempt: DeliveryAttempt) -> None:
         key = f"{self._keys.log}:{watchlist_id}"
