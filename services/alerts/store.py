@@ -12,6 +12,8 @@ from redis.asyncio import Redis
 from shared.schemas import DeliveryAttempt, Notification, Watchlist, utcnow
 
 DELIVERY_LOG_LENGTH = 1000
+# Kafka keeps records 7 days; a redelivery older than this ledger entry cannot happen, so Redis need not grow forever.
+DELIVERED_TTL_S = 30 * 24 * 3600
 _RELEASE_IF_OURS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
 
 
@@ -115,7 +117,7 @@ class DeliveryLedger:
         return bool(await self._redis.exists(f"{self._keys.delivered}:{notification_id}"))
 
     async def mark_delivered(self, notification_id: str, status_code: int) -> None:
-        await self._redis.set(f"{self._keys.delivered}:{notification_id}", str(status_code))
+        await self._redis.set(f"{self._keys.delivered}:{notification_id}", str(status_code), ex=DELIVERED_TTL_S)
 
     async def claim(self, notification_id: str, ttl_s: float) -> str | None:
         """Take the right to attempt delivery now: a token to release it with, or None while another task holds it.
