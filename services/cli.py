@@ -242,7 +242,7 @@ def extract_offline(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON object a line (events, then the article's places)")] = False,
 ) -> None:
     """Run the extractor on files, without Kafka; print events (and each article's places)."""
-    from services.extract.events import extract_events, extract_places
+    from services.extract.events import extract_article
     from shared.articles import Rejected, read_articles
 
     table = Table(title="events") if not jsonl else None
@@ -253,8 +253,7 @@ def extract_offline(
         if isinstance(item, Rejected):
             err.print(f"[yellow]rejected[/] {item.origin}: {item.reason}")
             continue
-        events = extract_events(item)
-        places = extract_places(item)
+        events, places = extract_article(item)
         for event in events:
             if table is None:
                 sys.stdout.write(json.dumps({"source": item.source, **event.model_dump(mode="json")}, ensure_ascii=False) + "\n")

@@ -22,7 +22,7 @@ from functools import partial
 import faust
 import structlog
 
-from services.extract.events import extract_events, extract_places
+from services.extract.events import extract_article
 from services.extract.settings import ExtractSettings
 from services.extract.stories import assign_story
 from shared.codec import encode
@@ -63,8 +63,7 @@ async def extract_article_events(stream: faust.StreamT[bytes]) -> None:
     async for message, article in decoded_records(stream, Article, articles_dlq):
         try:
             with EXTRACT_SECONDS.time():
-                events = extract_events(article)
-                places = extract_places(article)
+                events, places = extract_article(article)
         except Exception as exc:
             await send_dead_letter(articles_dlq, message, f"extraction failed: {type(exc).__name__}: {exc}")
             log.exception("extraction failed", offset=message.offset)

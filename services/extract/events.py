@@ -257,10 +257,20 @@ def extract_places(article: Article, places: PlaceResolver | None = None) -> lis
 
 def extract_events(article: Article, places: PlaceResolver | None = None) -> list[Event]:
     """The events an article asserts, in text order; the same article always gives the same events."""
+    return extract_article(article, places)[0]
+
+
+def extract_article(article: Article, places: PlaceResolver | None = None) -> tuple[list[Event], list[PlaceMention]]:
+    """Events and place mentions together: the page furniture and the gazetteer scan are done once, not twice."""
     resolver = places if places is not None else _default_resolver()
-    text = article.text
-    blocks = body_blocks(text)
+    blocks = body_blocks(article.text)
     mentions = _body_mentions(article, resolver, blocks)
+    return _article_events(article, resolver, blocks, mentions), mentions
+
+
+def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Block],
+                    mentions: list[PlaceMention]) -> list[Event]:
+    text = article.text
     state = _State(resolver=resolver, text=text)
     enemy_side: str | None = ""  # computed on the first "enemy" that matters ("" = not yet)
     events: list[Event] = []
