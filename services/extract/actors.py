@@ -21,11 +21,15 @@ from services.extract.lexicon import (
     PHRASE_STOPWORDS,
     RUSSIAN_BATTLEGROUPS,
     SIDE_TERMS,
+    UNIT_HEADS,
+    UNIT_NAME_WORDS,
+    UNIT_SIDE_CUES,
 )
 from services.extract.scan import TOKEN, WordStarts, token_at
 from services.extract.triggers import find_triggers
 
-ActorKind = Literal["force", "country", "pronoun"]
+# "unit": a named unit whose side its name does not tell ("the 155th Brigade"); the caller decides.
+ActorKind = Literal["force", "country", "pronoun", "unit"]
 
 APOS = "['’]"
 
@@ -91,9 +95,34 @@ _INHERENT_FORCE = re.compile(
     rf"(?<![\w-])(?:(?:units?|troops|forces|servicemen|soldiers)\s+of\s+)?(?:the\s+)?"
     rf"(?:(?P<inherent>{_INHERENT})|(?:battle\s?group|group\s+of\s+forces|grouping)\s+(?:{_BATTLEGROUP})"
     rf"|(?:{_BATTLEGROUP})\s+(?:battle\s?group|group\s+of\s+forces|grouping))"
-    rf"(?:\s+(?:units?|troops|forces|servicemen|fighters|mercenaries))?(?![\w-])",
+    rf"(?:\s+(?:units?|troops|forces|servicemen|fighters|mercenaries|brigade|battalion|regiment|corps))?(?![\w-])",
     re.IGNORECASE,
 )
+# Numbered units ("the 47th Separate Mechanized Brigade", "1st Guards Tank Army") and the Defense Forces.
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_UNIT_NAME = re.compile(
+    rf"(?<![\w-])(?:{_ORDINAL}(?:\s+(?:(?-i:[A-Z])[\w’'-]*|{alternation(UNIT_NAME_WORDS)})){{0,5}}?\s+"
+    rf"(?:{alternation(UNIT_HEADS)})|(?-i:Defen[cs]e\s+Forces))(?![\w-])",
+    re.IGNORECASE,
+)
+# Candidate positions for ``_UNIT_NAME``: an ordinal, or "Defense Forces".
+_UNIT_HINT = re.compile(
+    r"\d(?:st|nd|rd|th)\b|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s"
+    r"|Defen[cs]e\s+Forces"
+)
+_UNIT_SIDE_BEFORE = re.compile(rf"(?<![\w-])(?P<side>{SIDE}|{_INHERENT})(?:{APOS}s)?\s+$", re.IGNORECASE)
+_UNIT_SIDE_AFTER = re.compile(
+    rf"\s+(?:of|from)\s+(?:the\s+)?(?:(?:armed\s+forces|army|navy)\s+of\s+(?:the\s+)?)?(?P<side>{SIDE}|{_INHERENT})"
+    rf"(?![\w-])(?:{APOS}s)?(?:\s+(?:armed\s+forces|army|navy))?",
+    re.IGNORECASE,
+)
+_UNIT_MEMBERS_BEFORE = re.compile(
+    r"(?:units?|elements|troops|forces|servicemen|soldiers|fighters|paratroopers|marines|operators|members|"
+    r"assault\s+groups?|men|defenders|warriors)\s+(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_UNIT_CUE = re.compile(rf"(?<![\w-])(?:{alternation(UNIT_SIDE_CUES)})(?![\w-])", re.IGNORECASE)
+
 # "the troops", "their forces", "these units", "they": a side named earlier.
 _PRONOUN_FORCE = re.compile(
     rf"(?<![\w-])(?:(?:the|these|those|our|their|its|his|both)\s+(?:{_MOD}\s+)?(?:{_FORCE})|they)(?![\w-])",
@@ -186,6 +215,41 @@ def _scan(sentence: str, starts: WordStarts, out: list[tuple[int, str, bool, boo
             out.append((start, key, side, force))
 
 
+def find_units(sentence: str) -> list[ActorMention]:
+    """Numbered units of ``sentence``: a force of the side their name or its qualifier tells, else of kind "unit".
+
+    "soldiers of the 3rd Assault Brigade" (UKR: Ukraine's assault brigades),
+    "Russia's 1st Guards Tank Army", "the 47th brigade of the AFU"; "the 155th
+    brigade" alone says no side.
+    """
+    if not _UNIT_HINT.search(sentence):
+        return []
+    out: list[ActorMention] = []
+    for m in _UNIT_NAME.finditer(sentence):
+        start, end = m.start(), m.end()
+        sides: tuple[str, ...] = ()
+        the = _THE_BEFORE.search(sentence, max(0, start - 4), start)
+        lead = the.start() if the else start
+        before = _UNIT_SIDE_BEFORE.search(sentence, max(0, lead - 40), lead)
+        if before:
+            side = side_of_term(before.group("side"))
+            sides = (side,) if side else ()
+            lead = before.start()
+        after = _UNIT_SIDE_AFTER.match(sentence, end)
+        if after and not sides:
+            side = side_of_term(after.group("side"))
+            if side:
+                sides, end = (side,), after.end()
+        if not sides:
+            cued = {UNIT_SIDE_CUES[_SPACES.sub(" ", c.lower())] for c in _UNIT_CUE.findall(m.group(0))}
+            sides = tuple(cued) if len(cued) == 1 else ()
+        members = _UNIT_MEMBERS_BEFORE.search(sentence, max(0, lead - 30), lead)
+        if members:
+            lead = members.start()
+        out.append(ActorMention(lead, end, sides, "force" if sides else "unit", sentence[lead:end]))
+    return out
+
+
 def find_actors(sentence: str) -> list[ActorMention]:
     """Every actor phrase of ``sentence``, in order, longest phrase winning overlaps."""
     # Anchored matches at candidate words only: scanning every position with
@@ -193,7 +257,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
     cands: list[tuple[int, str, bool, bool]] = []
     _scan(sentence, _FIRST_WORD_STARTS, cands)
     if not cands:
-        return []
+        return find_units(sentence)
     force_starts = [c[0] for c in cands if c[3]]
     if force_starts:
         # "the troops": a determiner counts only before a force word, so look for one only then.
@@ -250,6 +314,8 @@ def find_actors(sentence: str) -> list[ActorMention]:
             sides = sides_in(m.group("sides"))
             if sides and not _verb_after_country(sentence, m):
                 add(m.start(), m.end(), sides, "force")
+    for unit in find_units(sentence):
+        add(unit.start, unit.end, unit.sides, unit.kind)
     for pos in country_pos:
         m = _COUNTRY.match(sentence, pos)
         if m:

@@ -273,6 +273,7 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
     text = article.text
     state = _State(resolver=resolver, text=text)
     enemy_side: str | None = ""  # computed on the first "enemy" that matters ("" = not yet)
+    home_side = ""  # likewise, on the first unit whose name tells no side
     events: list[Event] = []
     seen: set[str] = set()
     refs = [_to_ref(text, m) for m in mentions]
@@ -288,6 +289,10 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
             words = _LOWER_WORD.findall(sent.text.lower()) if not block.heading else []
             triggers = find_triggers(sent.text) if not block.heading else []
             actors = find_actors(sent.text) if triggers or (not block.heading and _may_name_actor(words)) else []
+            if any(a.kind == "unit" for a in actors):
+                if home_side == "":
+                    home_side = _home_side(text)
+                actors = [_unit_of(a, home_side) for a in actors]
             if triggers and "enemy" in words:
                 if enemy_side == "":
                     enemy_side = _enemy_side(text)
@@ -344,6 +349,11 @@ def _enemy_side(text: str) -> str | None:
     """Whom "the enemy" means: Russia in Ukrainian copy ("the occupiers"), Ukraine in Russian ("the Kiev regime")."""
     if "enemy" not in text:
         return None
+    return _enemy_voice(text)
+
+
+def _enemy_voice(text: str) -> str | None:
+    """The enemy of the side whose voice an article speaks in ("the occupiers": RUS), or None."""
     low = text.lower()  # the voice patterns are lower case: faster than matching ignoring case
     ukrainian = len(_UKRAINIAN_VOICE.findall(low))
     russian = len(_RUSSIAN_VOICE.findall(low))
@@ -352,6 +362,22 @@ def _enemy_side(text: str) -> str | None:
     if russian > ukrainian:
         return "UKR"
     return None
+
+
+def _home_side(text: str) -> str:
+    """Whose units an article names without a side: Russia's in Russian copy, else Ukraine's.
+
+    English-language reporting names Ukrainian brigades bare ("the 47th brigade
+    said") and qualifies Russian ones ("Russia's 155th brigade"); Russian state
+    media, which speak of "the AFU" and "the Kiev regime", do the opposite.
+    """
+    return "RUS" if _enemy_voice(text) == "UKR" else "UKR"
+
+
+def _unit_of(actor: ActorMention, side: str) -> ActorMention:
+    if actor.kind != "unit":
+        return actor
+    return ActorMention(actor.start, actor.end, (side,), "force", actor.text)
 
 
 def _with_enemy(s: str, actors: list[ActorMention], side: str) -> list[ActorMention]:

@@ -58,6 +58,37 @@ INHERENT_FORCES: dict[str, str] = {
     "ukrainian armed forces": "UKR", "ukraine's armed forces": "UKR", "kiev regime's militants": "UKR",
     "ukrainian nationalists": "UKR", "ukrainian militants": "UKR", "kpa": "PRK",
     "korean people's army": "PRK", "idf": "ISR", "pla": "CHN",
+    # Named units whose names say whose they are.
+    "kraken": "UKR", "khartiia": "UKR", "da vinci wolves": "UKR", "aidar": "UKR", "defense forces of ukraine": "UKR",
+    "defence forces of ukraine": "UKR", "rubikon": "RUS", "storm-z": "RUS", "pyatnashka": "RUS",
+    "vostok battalion": "RUS",
+}
+
+# Numbered and named units ("the 47th Separate Mechanized Brigade", "1st Guards Tank Army"):
+# the lower-case words that may stand in a unit's name between its number and its head noun.
+UNIT_NAME_WORDS: frozenset[str] = frozenset({
+    "separate", "independent", "mechanized", "mechanised", "motorized", "motorised", "motor", "rifle", "assault",
+    "air", "airborne", "airmobile", "mountain", "tank", "armoured", "armored", "guards", "guard", "marine", "marines",
+    "naval", "infantry", "artillery", "jaeger", "territorial", "defense", "defence", "combined", "arms", "special",
+    "purpose", "operations", "presidential", "national", "coastal", "rocket", "reconnaissance", "recon", "light",
+    "heavy", "unmanned", "systems", "drone", "volunteer", "border", "rapid", "response", "spetsnaz", "storm",
+    "operational", "tactical", "army", "corps", "forces", "force", "of", "the", "and", "brigade's", "motorised-rifle",
+})
+UNIT_HEADS: tuple[str, ...] = (
+    "brigade", "brigades", "division", "divisions", "regiment", "regiments", "battalion", "battalions", "corps",
+    "army", "detachment", "fleet", "flotilla", "squadron", "group",
+)
+# Words in a unit's name that tell whose it is. Ukraine numbers "separate" mechanized, assault and
+# air assault brigades; Russia has "Guards" units, motor rifle formations and combined arms armies.
+UNIT_SIDE_CUES: dict[str, str] = {
+    "guards": "RUS", "motor rifle": "RUS", "motorized rifle": "RUS", "motorised rifle": "RUS",
+    "motorised-rifle": "RUS", "combined arms": "RUS", "tank army": "RUS", "naval infantry": "RUS",
+    "air assault division": "RUS", "airborne division": "RUS", "tank division": "RUS", "spetsnaz": "RUS",
+    "separate": "UKR", "mechanized": "UKR", "mechanised": "UKR", "jaeger": "UKR", "territorial defense": "UKR",
+    "territorial defence": "UKR", "national guard": "UKR", "assault brigade": "UKR", "marine brigade": "UKR",
+    "mountain assault": "UKR", "air assault brigade": "UKR", "tank brigade": "UKR", "presidential": "UKR",
+    "defense forces": "UKR", "defence forces": "UKR", "unmanned systems": "UKR", "coastal defense": "UKR",
+    "coastal defence": "UKR",
 }
 
 # Russian state media name its groupings "Battlegroup Centre", "the Vostok group of forces".

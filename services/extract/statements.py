@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from services.extract.actors import APOS, SIDE, alternation, find_actors, sides_in
+from services.extract.actors import APOS, SIDE, alternation, find_actors, find_units, sides_in
 from services.extract.lexicon import (
     BODY_NOUNS,
     KNOWN_BODIES,
@@ -59,6 +59,7 @@ _SIDE_BODY = re.compile(
     rf"(?!\s+(?:chief|head|spokes\w+|official|officer|minister|commander|member|source|director)\b)",
     re.IGNORECASE,
 )
+_UNIT_MEMBERS = re.compile(r"^[\w\s]*?\s(?:of|from)\s+", re.IGNORECASE)
 _KNOWN_BODY = re.compile(rf"(?<![\w-])(?:{alternation(KNOWN_BODIES)})(?![\w-])", re.IGNORECASE)
 _GAP_OK = re.compile(
     r"\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
@@ -219,6 +220,11 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
         body_sides = sides_in(m.group(0))
         name = _THE_START.sub("", m.group(0))
         out.append(_Entity(m.start(), m.end(), name, body_sides[0] if body_sides else None, False))
+    for unit in find_units(sentence):
+        if not overlaps(unit.start, unit.end):
+            # A unit speaks under its own name ("the 47th Mechanized Brigade said"), not its members'.
+            name = _UNIT_MEMBERS.sub("", _THE_START.sub("", unit.text))
+            out.append(_Entity(unit.start, unit.end, _THE_START.sub("", name), unit.sides[0] if unit.sides else None, False))
     for m in _NAME_SEQ.finditer(sentence):
         seq = m.group(0)
         s, e = m.start(), m.end()
