@@ -102,7 +102,7 @@ _INHERENT_FORCE = re.compile(
 _ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _UNIT_NAME = re.compile(
     rf"(?<![\w-])(?:{_ORDINAL}(?:\s+(?:(?-i:[A-Z])[\w’'-]*|{alternation(UNIT_NAME_WORDS)})){{0,5}}?\s+"
-    rf"(?:{alternation(UNIT_HEADS)})|(?-i:Defen[cs]e\s+Forces))(?![\w-])",
+    rf"(?:{alternation(UNIT_HEADS)})(?:\s+(?:{alternation(UNIT_HEADS)}))?|(?-i:Defen[cs]e\s+Forces))(?![\w-])",
     re.IGNORECASE,
 )
 # Candidate positions for ``_UNIT_NAME``: an ordinal, or "Defense Forces".

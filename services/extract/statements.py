@@ -56,14 +56,15 @@ _NAME_SEQ = re.compile(
 _BODY_NOUN = alternation(BODY_NOUNS)
 _SIDE_BODY = re.compile(
     rf"(?<![\w-])(?:the\s+)?(?:{SIDE})(?:{APOS}s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_BODY_NOUN})(?![\w-])"
-    rf"(?!\s+(?:chief|head|spokes\w+|official|officer|minister|commander|member|source|director)\b)",
+    rf"(?!\s+(?:chief|head|spokes\w+|officials?|officers?|minister|commanders?|members?|sources?|director|bloggers?|"
+    rf"analysts?|experts?|observers?|correspondents?|reporters?|journalists?)\b)",
     re.IGNORECASE,
 )
 _UNIT_MEMBERS = re.compile(r"^[\w\s]*?\s(?:of|from)\s+", re.IGNORECASE)
 _KNOWN_BODY = re.compile(rf"(?<![\w-])(?:{alternation(KNOWN_BODIES)})(?![\w-])", re.IGNORECASE)
 _GAP_OK = re.compile(
     r"\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
-    r"(?:(?:also|later|then|previously|recently|earlier|further|again|separately|repeatedly|publicly|"
+    r"(?:(?:has|have|had|also|later|then|previously|recently|earlier|further|again|separately|repeatedly|publicly|"
     r"once\s+again|on\s+\w+|in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|video|"
     r"address|speech|interview|briefing|message|report|comments?)(?:\s+on\s+[\w-]+)?)\s*,?\s*)*",
     re.IGNORECASE,

@@ -63,7 +63,7 @@ _PATTERN = re.compile(
     r"|engag(?:ed|ing)\s+in\s+(?:\w+\s+)?(?:combat|fighting|hostilities|battles?)|f(?:ight|ighting|ights|ought)\s+alongside"
     r"|arriv(?:e|ed|es|ing)\s+(?:in|at)|(?:took|take|taking|takes)\s+part\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|hostilities|combat|battles?|assaults?|offensive|war))"
     r"|(?P<adv_take>(?:captur(?:e|es|ed|ing)|fre(?:e|es|ed|eing)|seiz(?:e|es|ed|ing)|occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)"
-    r"|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|reclaim(?:s|ed|ing)?|regain(?:s|ed|ing)?"
+    r"|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|reclaim(?:s|ed|ing)?|regain(?:s|ed|ing)?|gain(?:ed|ing)"
     r"|overr(?:an|un|uns|unning)|storm(?:s|ed|ing)|encircl(?:e|es|ed|ing)|invad(?:e|es|ed|ing)|won\s+back"
     r"|win(?:s|ning)?\s+back|took\s+back|tak(?:e|es|ing|en)\s+back|took|taken)(?:\s+back)?)"
     r"|(?P<adv_incursion>launch(?:ed|ing|es)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:incursion|invasion|offensive|ground\s+operation)\s+into)"
@@ -84,7 +84,7 @@ _PATTERN = re.compile(
     r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing))"
     r"|(?P<wd_go>withdr(?:aw|aws|ew|awn|awing)|retreat(?:s|ed|ing)?|pull(?:ed|ing|s)?\s+(?:out|back)"
     r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?)"
-    r"|(?P<wd_leave>left|leav(?:e|es|ing)|abandon(?:s|ed|ing)?|exit(?:s|ed|ing)?|gave\s+up|giv(?:e|es|ing)\s+up"
+    r"|(?P<wd_leave>left(?!\s+(?:bank|flank|side|wing|hand|behind|unanswered|open|intact|untouched)\b)|leav(?:e|es|ing)|abandon(?:s|ed|ing)?|exit(?:s|ed|ing)?|gave\s+up|giv(?:e|es|ing)\s+up"
     r"|surrender(?:ed|s|ing)?|relinquish(?:ed|es|ing)?)"
     r"|(?P<cause>push(?:ed|es|ing)?|dr[oi]ve|driv(?:es|ing|en)|forc(?:ed|ing)|knock(?:ed|s|ing)?|oust(?:ed|s|ing)?"
     r"|expel(?:led|s|ling)?|dislodg(?:e|ed|es|ing)|kick(?:ed|s|ing)?|threw|throw(?:s|ing)?|flush(?:ed|es|ing)?)"
@@ -128,7 +128,9 @@ PLACE_NOUNS = re.compile(
     r"heights?|bank|river|border|swathe|strip|hamlet|stronghold|foothold|station|industrial\s+zone|"
     r"neighbou?rhoods?|airport|airfield|base|plant|mine|island|peninsula|coast|hill|forest|road|highway|"
     r"farmland|land|lands|patch|pocket|salient|front|line|lines|trenches|fortifications|checkpoint|bridge|"
-    r"dam|port|countryside|republic|microdistrict|quarter)(?![\w-])",
+    r"dam|port|countryside|republic|microdistrict|quarter|"
+    # "captured 200 square kilometres": an area is ground taken.
+    r"square\s+(?:kilomet(?:re|er)s|miles)|sq\.?\s*(?:km|mi)|km2|km²|hectares)(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -29,13 +29,26 @@ CASES: list[tuple[str, Expected]] = [
     ("The 3rd Separate Assault Brigade said its soldiers had pushed Russian units out of Novoselivka.",
      {("statement", "UKR", "3rd Separate Assault Brigade"), ("advance", "UKR", "Novoselivka"),
       ("withdrawal", "RUS", "Novoselivka")}),
+    ("Ukrainian forces have regained control of Robotyne, according to the 3rd Army Corps.",
+     {("advance", "UKR", "Robotyne"), ("statement", None, "3rd Army Corps")}),
     # Ordinals that are no unit.
     ("For the 3rd time this year, the army's budget was cut.", set()),
     ("The 2nd round of talks in Lviv ended without a deal.", set()),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+# Bodies that speak after an auxiliary, "Ukraine's military", areas taken, "left" that is no leaving.
+MORE_CASES: list[tuple[str, Expected]] = [
+    ("The Kremlin has denied sending troops to Belarus.", {("statement", "RUS", "Kremlin")}),
+    ("Poland's Foreign Ministry has repeatedly denied the report.", {("statement", "POL", "Poland's Foreign Ministry")}),
+    ("Ukraine's military said it had shot down 40 drones overnight.", {("statement", "UKR", "Ukraine's military")}),
+    ("Russian military bloggers said the assault had stalled.", set()),
+    ("Russian forces have gained 450 square kilometres since the start of the month.", {("advance", "RUS", None)}),
+    ("Ukrainian marines held positions on the left bank of the Dnipro near Kherson.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES + MORE_CASES, ids=[c[0][:50] for c in CASES + MORE_CASES])
 def test_units(text: str, expected: Expected) -> None:
     assert tuples(run(text)) == expected
 
