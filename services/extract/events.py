@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from services.extract.actors import ActorMention, alternation, find_actors
 from services.extract.boilerplate import Block, body_blocks
+from services.extract.cyrillic import Voice, find_cyrillic_speakers, find_cyrillic_triggers, is_cyrillic, text_voice
 from services.extract.dates import DateMention, find_dates
 from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS, INHERENT_FORCES
 from services.extract.quantities import QuantityMention, find_quantities
@@ -25,6 +26,7 @@ from services.extract.triggers import (
     CLAUSE_BREAK,
     HEDGE,
     PLACE_NOUNS,
+    TRIGGERS,
     TriggerMatch,
     blocked_by,
     clause_start,
@@ -274,6 +276,7 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
     state = _State(resolver=resolver, text=text)
     enemy_side: str | None = ""  # computed on the first "enemy" that matters ("" = not yet)
     home_side = ""  # likewise, on the first unit whose name tells no side
+    voice: Voice | None = None  # whose voice a Cyrillic text speaks in, on its first Cyrillic sentence
     events: list[Event] = []
     seen: set[str] = set()
     refs = [_to_ref(text, m) for m in mentions]
@@ -285,6 +288,16 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
         for sent in split_sentences(text, block.start, block.end):
             sent_refs = [r for r in block_refs if sent.start <= r.start < sent.end]
             later = [r for r in block_refs if r.start >= sent.end]
+            if not block.heading and is_cyrillic(sent.text):
+                if voice is None:
+                    voice = text_voice(text)
+                for ev in _cyrillic_sentence_events(article, sent, sent_refs, later, state, voice):
+                    if ev.id not in seen:
+                        seen.add(ev.id)
+                        events.append(ev)
+                state.recent_places.extend(sent_refs)
+                state.all_places.extend(sent_refs)
+                continue
             # The sentence's lower-case words, shared by the actor and speaker gates.
             words = _LOWER_WORD.findall(sent.text.lower()) if not block.heading else []
             triggers = find_triggers(sent.text) if not block.heading else []
@@ -467,6 +480,33 @@ def _sentence_events(
             state.last_person, state.last_person_pos = sp, sent.start
     state.prev_sentence = s
     return _finish(article, sent, drafts, speakers, cands)
+
+
+# How a Cyrillic event verb reads, in the English rules' terms (for ``_locate`` and the event's confidence).
+_CYRILLIC_FAMILY: dict[str, str] = {"advance": "adv_take", "withdrawal": "wd_go", "deployment": "dep_send"}
+
+
+def _cyrillic_sentence_events(
+    article: Article, sent: Sentence, refs: list[_PlaceRef], later: list[_PlaceRef], state: _State, voice: Voice,
+) -> list[Event]:
+    """Events of a Ukrainian- or Russian-language sentence: its verbs, sides and places."""
+    s = sent.text
+    triggers = find_cyrillic_triggers(s, voice)
+    drafts: list[_Draft] = []
+    for i, ct in enumerate(triggers):
+        if ct.side is None:
+            continue
+        nxt = next((t for t in triggers[i + 1:] if t.type != ct.type), None)
+        family = _CYRILLIC_FAMILY[ct.type]
+        trig = TriggerMatch(ct.start, ct.end, family, TRIGGERS[family], ct.text)
+        location, direct = _locate(s, sent, trig, nxt.start if nxt else len(s), refs, later, state, False)
+        drafts.append(_Draft(ct.type, ct.side, trig, location, direct, "force"))
+    speakers = [
+        sp for sp in find_cyrillic_speakers(s, voice)
+        if not any(r.start <= sent.start + sp.name_start < r.end for r in refs)  # a place is no speaker
+    ]
+    state.prev_sentence = s
+    return _finish(article, sent, drafts, speakers, refs)
 
 
 def _anaphors(s: str, offset: int, refs: list[_PlaceRef], usable: list[_PlaceRef], state: _State) -> list[_PlaceRef]:

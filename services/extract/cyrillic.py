@@ -1,0 +1,197 @@
+"""Events and speakers in Ukrainian- and Russian-language sentences (a Telegram post, a headline).
+
+A deliberately small rule set beside the English one: a lexicon of verb stems
+per event type, of side words, and of speech verbs, read over inflected forms
+by their stems ("звільнили", "звільнено", "освободили", "освобождён"). Who acts
+comes from a side word before the verb; where the sentence names none, from
+the voice of the text: Ukrainian copy reports its own forces' liberations and
+calls the other side "the enemy", Russian state media the reverse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from services.extract.statements import SpeakerMention
+from shared.schemas import EventType
+
+Voice = Literal["UKR", "RUS"]
+_W = r"[\w’'ʼ-]"  # a letter of a Cyrillic word (apostrophes included: "обʼєднання")
+
+# Verb stems by event type; "own" verbs (to liberate) tell the acting side by the voice when no side is named.
+_STEMS: dict[EventType, tuple[str, ...]] = {
+    "advance": (
+        "звільни", "звільне", "захопи", "захопле", "зайняли", "зайнято", "увійшл", "зайшл", "просунул", "просуваю",
+        "оволоді", "прорвал", "освободи", "освобожд", "освобожден", "захвати", "захвачен", "заняли", "занят",
+        "вошл", "вошел", "вошёл", "продвинул", "продвига", "овладе",
+    ),
+    "withdrawal": (
+        "відступи", "відступа", "відійшл", "відійшов", "відвели", "відведен", "залишили", "покину", "відкинут",
+        "вибит", "отступи", "отступа", "отошл", "отошел", "отошёл", "отвели", "отведен", "оставили", "оставлен",
+        "отброшен", "выбит",
+    ),
+    "deployment": (
+        "перекину", "перекида", "розгорну", "розгорта", "зосереди", "зосереджу", "стягу", "стягну", "направи",
+        "направля", "відправи", "передисло", "перебро", "перебрасыва", "разверну", "развёрну", "разворачива",
+        "сосредото", "стягива", "стянул", "отправи",
+    ),
+}
+_CONTROL = re.compile(r"(?<![\w’'ʼ-])(?:взял\w*|взят\w*|встановил\w*|установил\w*)\s+(?:повн\w+\s+|полн\w+\s+)?"
+                      r"(?:під|под)\s+(?:свій\s+|свой\s+)?контрол\w*", re.IGNORECASE)
+_OWN_VERBS = ("звільни", "звільне", "освободи", "освобожд", "освобожден")
+_STEM_PATTERN = re.compile(
+    r"(?<![\w’'ʼ-])(?:" + "|".join(sorted({s for stems in _STEMS.values() for s in stems}, key=len, reverse=True)) + rf"){_W}*",
+    re.IGNORECASE,
+)
+_TYPE_OF_STEM = sorted(((s, t) for t, stems in _STEMS.items() for s in stems), key=lambda p: -len(p[0]))
+# Words that undo a verb: a negation, an attempt, a plan, a possibility.
+_BLOCK_BEFORE = re.compile(
+    r"(?<![\w’'ʼ-])(?:не|ні|намага\w*|спроб\w*|пыта\w*|попыт\w*|планую\w*|планиру\w*|мож\w*|могут|можуть|зможуть|"
+    r"хоч\w*|хот\w*|готу\w*|готов\w*|щоб|чтобы|якщо|если)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# Side words, as lower-case stems; "enemy" words name the other side of the text's voice.
+_UKR_WORDS = (
+    "зсу", "всу", "вфу", "сили оборони", "силы обороны", "збройні сили україни", "вооруженные силы украины",
+    "українськ", "украинск", "захисник", "оборонц", "наші воїни", "наші бійці", "наші захисники", "киевск", "боевик",
+    "националист", "нацгвард", "тро ",
+)
+_RUS_WORDS = (
+    "окупант", "оккупант", "загарбник", "рашист", "росіян", "російськ", "российск", "зс рф", "вс рф", "армія рф",
+    "армия рф", "армии рф", "группировк", "угруповання військ рф", "наши бойцы", "наши военные", "россиян",
+)
+_ENEMY_WORDS = ("ворог", "противник", "враг", "неприятел")
+_SIDE_WORD = re.compile(
+    r"(?<![\w’'ʼ-])(?:" + "|".join(re.escape(w.strip()) for w in sorted(
+        {*_UKR_WORDS, *_RUS_WORDS, *_ENEMY_WORDS}, key=len, reverse=True)) + rf"){_W}*",
+    re.IGNORECASE,
+)
+_FORCE_NOUN = re.compile(
+    r"(?<![\w’'ʼ-])(?:військ|війська|підрозділ|бригад|бійц|бійці|воїн|солдат|сил|десант|штурмов|морпіх|резерв|техні|"
+    r"войск|подразделен|бойц|военн|силы|морпех|батальйон|батальон|полк|угруповання|группировк)\w*",
+    re.IGNORECASE,
+)
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
+_CYRILLIC = re.compile(r"[а-яА-ЯіїєґІЇЄҐёЁ]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+# Speech: "заявив", "повідомили", "сообщает"; "за словами X", "по данным X".
+_SPEECH = re.compile(
+    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
+    r"сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|подтверди\w*|опроверг\w*|заявля\w*)"
+    r"|(?P<acc>за\s+словами|за\s+даними|по\s+словам|по\s+данным|як\s+повідоми\w*|как\s+сообщи\w*)",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<![\w’'ʼ-])[А-ЯІЇЄҐ][\w’'ʼ-]*(?:\s+(?:[А-ЯІЇЄҐ][\w’'ʼ-]*|ЗСУ|РФ|України|России|Росії|Украины))*")
+# Bodies and people the rules know, by lower-case stem, with their side.
+KNOWN_SPEAKERS: dict[str, str | None] = {
+    "генштаб": "UKR", "генеральний штаб": "UKR", "міноборони": "UKR", "минобороны": "RUS", "кремл": "RUS",
+    "зеленськ": "UKR", "зеленск": "UKR", "сирськ": "UKR", "сырск": "UKR", "буданов": "UKR", "умєров": "UKR",
+    "умеров": "UKR", "путін": "RUS", "путин": "RUS", "пєсков": "RUS", "песков": "RUS", "шойгу": "RUS",
+    "бєлоусов": "RUS", "белоусов": "RUS", "лавров": "RUS", "захаров": "RUS", "конашенков": "RUS", "гладков": "RUS",
+    "пушилін": "RUS", "пушилин": "RUS", "сальдо": "RUS", "балицьк": "RUS", "балицк": "RUS",
+    "сили оборони": "UKR", "дпсу": "UKR", "гур": "UKR", "сбу": "UKR", "фсб": "RUS", "deepstate": "UKR",
+}
+_GAP_AFTER = re.compile(r"\s*(?:(?:в|у|во)\s+)?")
+_COMMA_BEFORE = re.compile(r"[,—–-]\s*$")
+_MINISTRY_OF = re.compile(r"(?:РФ|Росії|России|России)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CyrillicTrigger:
+    """An event verb at ``[start, end)`` of a sentence, and the side acting (None: the text does not say)."""
+
+    type: EventType
+    side: str | None
+    start: int
+    end: int
+    text: str
+
+
+def is_cyrillic(sentence: str) -> bool:
+    """Whether a sentence is written in Ukrainian or Russian (mostly Cyrillic letters)."""
+    cyr = len(_CYRILLIC.findall(sentence))
+    return cyr > 10 and cyr > 3 * len(_LATIN.findall(sentence))
+
+
+def text_voice(text: str) -> Voice:
+    """Whose voice a Cyrillic text speaks in: "the occupiers" say Ukrainian, "the AFU" Russian; else by its language."""
+    low = text.lower()
+    ukr = sum(low.count(w) for w in ("окупант", "оккупант", "загарбник", "рашист", "наші захисники", "сили оборони"))
+    rus = sum(low.count(w) for w in ("всу", "вфу", "киевск", "боевик", "националист", "сво "))
+    if ukr != rus:
+        return "UKR" if ukr > rus else "RUS"
+    return "RUS" if len(_RUSSIAN_LETTERS.findall(text)) > len(_UKRAINIAN_LETTERS.findall(text)) else "UKR"
+
+
+def _side_word(word: str, voice: Voice) -> str | None:
+    low = word.lower()
+    if low.startswith(_ENEMY_WORDS):
+        return "RUS" if voice == "UKR" else "UKR"
+    if low.startswith(tuple(w.strip() for w in _RUS_WORDS)):
+        return "RUS"
+    if low.startswith(tuple(w.strip() for w in _UKR_WORDS)):
+        return "UKR"
+    return None
+
+
+def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]:
+    """Advances, withdrawals and deployments a Cyrillic sentence asserts, with the acting side where known."""
+    found: list[tuple[int, int, str, EventType]] = [
+        (m.start(), m.end(), m.group(0), "advance") for m in _CONTROL.finditer(sentence)
+    ]
+    for m in _STEM_PATTERN.finditer(sentence):
+        if any(s <= m.start() < e for s, e, _, _ in found):
+            continue
+        low = m.group(0).lower()
+        ev_type = next(t for stem, t in _TYPE_OF_STEM if low.startswith(stem))
+        found.append((m.start(), m.end(), m.group(0), ev_type))
+    out: list[CyrillicTrigger] = []
+    for start, end, text, ev_type in sorted(found):
+        if _BLOCK_BEFORE.search(sentence, max(0, start - 40), start):
+            continue
+        if ev_type == "deployment" and not _FORCE_NOUN.search(sentence):
+            continue  # "направили листа": something other than forces was sent
+        sides = [_side_word(w.group(0), voice) for w in _SIDE_WORD.finditer(sentence, 0, start)]
+        side = next((s for s in reversed(sides) if s), None)
+        if side is None:
+            # No subject named: the verb's own side words after it ("звільнено ... бійцями ЗСУ"), else the voice.
+            after = [_side_word(w.group(0), voice) for w in _SIDE_WORD.finditer(sentence, end)]
+            side = next((s for s in after if s), None)
+        if side is None and text.lower().startswith(_OWN_VERBS):
+            side = voice  # each side "liberates" only in its own voice
+        out.append(CyrillicTrigger(ev_type, side, start, end, text))
+    return out
+
+
+def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
+    """Named speakers of a Cyrillic sentence: "Генштаб ЗСУ повідомив", "за словами Сирського"."""
+    out: list[SpeakerMention] = []
+    names = list(_NAME.finditer(sentence))
+    for m in _SPEECH.finditer(sentence):
+        # "..., повідомив Генштаб", "заявили в Міноборони", "за словами Сирського": the name follows the verb.
+        gap = _GAP_AFTER.match(sentence, m.end())
+        after = next((n for n in names if n.start() == (gap.end() if gap else m.end())), None)
+        if m.group("acc") or _COMMA_BEFORE.search(sentence, 0, m.start()):
+            name = after
+        else:
+            name = next((n for n in reversed(names) if n.end() <= m.start() and m.start() - n.end() <= 40), None) or after
+        if name is None or (name.start() == 0 and len(name.group(0).split()) == 1 and not _known(name.group(0))):
+            continue  # a capitalised first word alone is no name
+        known = _known(name.group(0))
+        side = KNOWN_SPEAKERS[known] if known else None
+        if known in {"міноборони", "минобороны", "генштаб"} and _MINISTRY_OF.search(name.group(0)):
+            side = "RUS"
+        verb = m.group(0)
+        vstart = m.start()
+        out.append(SpeakerMention(name.group(0), side, False, verb, vstart, name.start(), name.end(),
+                                  sentence[m.end():].strip(" ,:—-") or None))
+    return out
+
+
+def _known(name: str) -> str | None:
+    low = name.lower()
+    return next((k for k in KNOWN_SPEAKERS if k in low), None)

@@ -1,0 +1,58 @@
+"""Ukrainian- and Russian-language sentences: events, sides by side word or the text's voice, speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.extract.cyrillic import find_cyrillic_speakers, find_cyrillic_triggers, is_cyrillic, text_voice
+from services.extract.events import extract_events
+from tests.unit.extract_cases import Expected, article, tuples
+
+gazetteer = pytest.importorskip("shared.gazetteer")
+
+CASES: list[tuple[str, Expected]] = [
+    # Ukrainian: the Defense Forces liberate; "the occupiers" and "the enemy" are Russia's.
+    ("Сили оборони звільнили село Андріївка на Донеччині, повідомив Генштаб ЗСУ.",
+     {("advance", "UKR", "Andriyivka"), ("statement", "UKR", "Генштаб ЗСУ")}),
+    ("Окупанти захопили Очеретине та просуваються до Покровська.",
+     {("advance", "RUS", "Ocheretyne"), ("advance", "RUS", "Pokrovsk")}),
+    ("Наші захисники відійшли з Авдіївки, щоб зберегти життя особового складу.", {("withdrawal", "UKR", "Avdiivka")}),
+    ("Ворог перекинув додаткові підрозділи під Покровськ.", {("deployment", "RUS", "Pokrovsk")}),
+    ("Російські війська увійшли до Куп'янська, заявили в Міноборони РФ.",
+     {("advance", "RUS", "Kupiansk"), ("statement", "RUS", "Міноборони РФ")}),
+    # Russian: state media's "liberated" is Russia's; "the AFU" retreat.
+    ("Подразделения группировки войск «Центр» освободили населенный пункт Новогродовка.",
+     {("advance", "RUS", "Novohrodivka")}),
+    ("ВСУ отступили из Красногоровки, заявил Денис Пушилин.",
+     {("withdrawal", "UKR", "Krasnohorivka"), ("statement", "RUS", "Денис Пушилин")}),
+    # Negations, attempts and plans are no event; a letter sent is no deployment.
+    ("Російські війська не змогли захопити Часів Яр.", set()),
+    ("Противник намагався захопити Торецьк.", set()),
+    ("Российские войска не вошли в Купянск.", set()),
+    ("Міністерство направило листа до Харкова.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_cyrillic_sentences(text: str, expected: Expected) -> None:
+    assert tuples(extract_events(article(text), gazetteer.load_gazetteer())) == expected
+
+
+def test_voice_decides_whom_liberated_and_enemy_mean() -> None:
+    assert text_voice("Окупанти обстрілюють місто.") == "UKR"
+    assert text_voice("ВСУ потеряли до 300 военнослужащих.") == "RUS"
+    (ukr,) = find_cyrillic_triggers("Звільнено село Кліщіївка.", "UKR")
+    (rus,) = find_cyrillic_triggers("Освобождён населённый пункт Кирово.", "RUS")
+    assert (ukr.type, ukr.side, rus.type, rus.side) == ("advance", "UKR", "advance", "RUS")
+    (enemy,) = find_cyrillic_triggers("Противник отступил к Покровску.", "RUS")
+    assert enemy.side == "UKR"
+
+
+def test_speaker_after_according_to() -> None:
+    (sp,) = find_cyrillic_speakers("За словами Сирського, ситуація складна.", "UKR")
+    assert (sp.name, sp.side) == ("Сирського", "UKR")
+
+
+def test_english_with_a_cyrillic_name_is_english() -> None:
+    assert not is_cyrillic("Russian troops entered Котлине on Monday, the General Staff said.")
+    assert is_cyrillic("Російські війська увійшли до Котлиного.")
