@@ -105,10 +105,11 @@ _UNIT_NAME = re.compile(
     rf"(?:{alternation(UNIT_HEADS)})(?:\s+(?:{alternation(UNIT_HEADS)}))?|(?-i:Defen[cs]e\s+Forces))(?![\w-])",
     re.IGNORECASE,
 )
-# Candidate positions for ``_UNIT_NAME``: an ordinal, or "Defense Forces".
+# Where ``_UNIT_NAME`` may start: an ordinal, or "Defense Forces" (case-sensitive: one pass, no case folding).
+# (No look-behind in front: the engine can then skip to the next possible first character; the word start is checked after.)
 _UNIT_HINT = re.compile(
-    r"\d(?:st|nd|rd|th)\b|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s"
-    r"|Defen[cs]e\s+Forces"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|"
+    r"[Nn]inth|[Tt]enth|[Ee]leventh|[Tt]welfth|Defen[cs]e)\s"
 )
 _UNIT_SIDE_BEFORE = re.compile(rf"(?<![\w-])(?P<side>{SIDE}|{_INHERENT})(?:{APOS}s)?\s+$", re.IGNORECASE)
 _UNIT_SIDE_AFTER = re.compile(
@@ -216,16 +217,26 @@ def _scan(sentence: str, starts: WordStarts, out: list[tuple[int, str, bool, boo
 
 
 def find_units(sentence: str) -> list[ActorMention]:
+    """Numbered units of ``sentence`` (see ``_find_units``)."""
+    return list(_find_units(sentence))
+
+
+@lru_cache(maxsize=64)  # the actor and the speaker rules both ask, sentence by sentence
+def _find_units(sentence: str) -> tuple[ActorMention, ...]:
     """Numbered units of ``sentence``: a force of the side their name or its qualifier tells, else of kind "unit".
 
     "soldiers of the 3rd Assault Brigade" (UKR: Ukraine's assault brigades),
     "Russia's 1st Guards Tank Army", "the 47th brigade of the AFU"; "the 155th
     brigade" alone says no side.
     """
-    if not _UNIT_HINT.search(sentence):
-        return []
     out: list[ActorMention] = []
-    for m in _UNIT_NAME.finditer(sentence):
+    for hint in _UNIT_HINT.finditer(sentence):
+        at = hint.start()
+        if at and (sentence[at - 1].isalnum() or sentence[at - 1] in "_-"):
+            continue
+        m = _UNIT_NAME.match(sentence, at)
+        if m is None or (out and m.start() < out[-1].end):
+            continue
         start, end = m.start(), m.end()
         sides: tuple[str, ...] = ()
         the = _THE_BEFORE.search(sentence, max(0, start - 4), start)
@@ -247,7 +258,7 @@ def find_units(sentence: str) -> list[ActorMention]:
         if members:
             lead = members.start()
         out.append(ActorMention(lead, end, sides, "force" if sides else "unit", sentence[lead:end]))
-    return out
+    return tuple(out)
 
 
 def find_actors(sentence: str) -> list[ActorMention]:

@@ -113,6 +113,8 @@ class CyrillicTrigger:
 
 def is_cyrillic(sentence: str) -> bool:
     """Whether a sentence is written in Ukrainian or Russian (mostly Cyrillic letters)."""
+    if _CYRILLIC.search(sentence) is None:
+        return False  # most sentences: decided without counting letters
     cyr = len(_CYRILLIC.findall(sentence))
     return cyr > 10 and cyr > 3 * len(_LATIN.findall(sentence))
 
