@@ -147,6 +147,15 @@ _TAKEN_NAMES = re.compile(
     r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?)*)"
 )
+# "seized two more villages in the east: Nevelske and Ivanivka": the names after the colon are places.
+_NAME_LIST = r"[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
+_LIST_INTRO = re.compile(
+    r"(?<![\w-])(?:villages|settlements|towns|localities|communities|hamlets|cities)(?![\w-])[^.;:]{0,60}$"
+)
+_LISTED_NAMES = re.compile(
+    rf"(?<![\w-])(?:villages|settlements|towns|localities|communities|hamlets)(?![\w-])[^.;:]{{0,60}}:\s+"
+    rf"(?P<names>{_NAME_LIST}(?:\s*,\s*(?:and\s+)?{_NAME_LIST}|\s+and\s+{_NAME_LIST})*)"
+)
 _CLEAR_FROM = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:from|out\s+of)\s+", re.IGNORECASE)
 _THE_LEAD = re.compile(r"\s+(?:the\s+)?")
 _TAKEN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -337,7 +346,7 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
                 found.append((m.start(), m.end(), m.group(0)))
             at = text.find(phrase, at + 1)
     if "ed " in text or "took " in text:
-        for m in _TAKEN_NAMES.finditer(text):
+        for m in [*_TAKEN_NAMES.finditer(text), *_LISTED_NAMES.finditer(text)]:
             at = m.start("names")
             for part in _TAKEN_SPLIT.split(m.group("names")):
                 start = text.find(part, at)
@@ -462,6 +471,8 @@ def _sentence_events(
         nxt = next((t for t in triggers[i + 1:] if t.spec.type != trig.spec.type), None)
         scope_end = nxt.start if nxt else len(s)
         brk = CLAUSE_BREAK.search(s, trig.end, scope_end)
+        if brk and brk.group(0) == ":" and _LIST_INTRO.search(s, trig.end, brk.start()):
+            brk = CLAUSE_BREAK.search(s, brk.end(), scope_end)  # "seized two villages: A and B" names them
         scope_end = brk.start() if brk else scope_end
         drafts.extend(_military(s, sent, trig, scope_end, actors, cands, later, state))
     if drafts:
