@@ -11,7 +11,8 @@ CASES: list[tuple[str, Expected]] = [
     ("Russian troops had seized two more villages in eastern Ukraine: Novopustynka and Kurakhove.",
      {("advance", "RUS", "Novopustynka"), ("advance", "RUS", "Kurakhove")}),
     # A colon that opens a new clause does not.
-    ("Russian troops captured Selydove: the Ukrainian command denied it.", {("advance", "RUS", "Selydove")}),
+    ("Russian troops captured Selydove: the Ukrainian command denied it.",
+     {("advance", "RUS", "Selydove"), ("statement", "UKR", "Ukrainian command")}),
 ]
 
 
