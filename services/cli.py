@@ -262,7 +262,12 @@ def extract_offline(
                               event.location.name if event.location else "", event.quantity.text if event.quantity else "",
                               f"{event.confidence:.2f}", event.evidence.sentence[:120])
         if table is None:
-            record = {"source": item.source, "places": [p.model_dump(mode="json", exclude={"text"}) for p in places]}
+            # "name" is the place as the article writes it (what its reader, and a watchlist, sees: "Selidovo",
+            # "Куп'янськ"); "canonical" is the gazetteer's name for the same geonameid ("Selydove", "Kupiansk").
+            record = {"source": item.source, "places": [
+                {"name": p.text or p.name, "canonical": p.name, **p.model_dump(mode="json", exclude={"text", "name"})}
+                for p in places
+            ]}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if table is not None:
         console.print(table)

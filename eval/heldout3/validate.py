@@ -109,7 +109,7 @@ def split_article(text: str) -> tuple[list[str], str]:
 def date_line(header: list[str]) -> str | None:
     if header:
         try:
-            return datetime.strptime(header[0].strip(), "%A, %B %d, %Y").date().isoformat()
+            return datetime.strptime(header[0].strip(), "%A, %B %d, %Y").date().isoformat()  # noqa: DTZ007 - a date, no time zone
         except ValueError:
             return None
     return None
@@ -174,7 +174,7 @@ def check(gold_file: Path) -> list[str]:
         errs.append(f"file is named {gold_file.name}, expected {name}.json")
     art = ARTICLES / str(name)
     if not art.is_file():
-        return errs + [f"article {name} not found"]
+        return [*errs, f"article {name} not found"]
     text = art.read_text(encoding="utf-8")
     header, body = split_article(text)
     words = len(text.split())
@@ -198,7 +198,7 @@ def check(gold_file: Path) -> list[str]:
 
     events = gold.get("events")
     if not isinstance(events, list):
-        return errs + ["events missing"]
+        return [*errs, "events missing"]
     for i, ev in enumerate(events):
         tag = f"event {i} ({ev.get('type')}, {ev.get('actor')}, {ev.get('speaker') or ev.get('location')})"
         if ev.get("type") not in TYPES:
