@@ -186,6 +186,7 @@ KNOWN_BODIES: dict[str, str | None] = {
     "the institute for the study of war": None, "european union": None, "the european union": None,
     "european commission": None, "the european commission": None, "osce": None, "the osce": None,
     "rosgvardia": "RUS", "deepstate": "UKR", "nsdc": "UKR", "the nsdc": "UKR",
+    "bundeswehr": "DEU", "the bundeswehr": "DEU", "idf": "ISR", "the idf": "ISR", "stavka": "UKR",
 }
 
 # Head nouns that make a capitalised or side-qualified phrase a body ("Ukraine's general staff").
@@ -222,7 +223,15 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "leader", "marshal", "brigadier", "principal", "first", "vice", "state", "mr", "mr.",
     "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "pope", "sheikh", "emir",
     "ombudsman", "officer", "private", "corporal", "press", "secretary-general",
-    "commissioner", "high", "national", "security", "military", "top",
+    "commissioner", "high", "national", "security", "military", "top", "acting", "interim", "regional",
+})
+# Lower-case nouns that, right before a capitalised name, say it is an organisation's
+# ("Swedish appliance maker Kallvik", "the monitoring project DeepState").
+ORGANISATION_DESCRIPTORS: frozenset[str] = frozenset({
+    "maker", "company", "firm", "group", "giant", "operator", "producer", "manufacturer", "carmaker", "automaker",
+    "retailer", "bank", "lender", "club", "agency", "startup", "developer", "broadcaster", "airline", "insurer",
+    "utility", "conglomerate", "provider", "supplier", "contractor", "project", "organisation", "organization",
+    "charity", "ngo", "watchdog", "regulator", "union", "party", "outlet", "channel", "publisher", "institute",
 })
 
 # Capitalised words that begin sentences or name things, never a person.

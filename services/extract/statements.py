@@ -21,6 +21,7 @@ from services.extract.lexicon import (
     NEWS_OUTLETS,
     NOT_NAME_WORDS,
     ORG_WORDS,
+    ORGANISATION_DESCRIPTORS,
     PERSON_TITLES,
     SIDE_TERMS,
     UNNAMED_SOURCES,
@@ -55,17 +56,27 @@ _NAME_SEQ = re.compile(
 )
 _BODY_NOUN = alternation(BODY_NOUNS)
 _SIDE_BODY = re.compile(
-    rf"(?<![\w-])(?:the\s+)?(?:{SIDE})(?:{APOS}s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_BODY_NOUN})(?![\w-])"
+    rf"(?<![\w-])(?:the\s+)?(?:{SIDE})(?:{APOS}s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_BODY_NOUN})"
+    # "military intelligence agency", "Central Military Commission": the head noun may follow.
+    r"(?:\s+(?:agency|service|directorate|department|office|commission|committee|council|command))?(?![\w-])"
+    # "Russian Chief of General Staff Valery Gerasimov": a title, not a body, before a name.
+    r"(?!\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))"
     rf"(?!\s+(?:chief|head|spokes\w+|officials?|officers?|minister|commanders?|members?|sources?|director|bloggers?|"
     rf"analysts?|experts?|observers?|correspondents?|reporters?|journalists?)\b)",
     re.IGNORECASE,
 )
 _UNIT_MEMBERS = re.compile(r"^[\w\s]*?\s(?:of|from)\s+", re.IGNORECASE)
+_ORGANISATION_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]*)\s+$")
+# "the Khortytsia operational-strategic group", "the Azov brigade": a name, then what kind of body it is.
+_NAMED_BODY = re.compile(
+    r"(?<![\w’'-])[A-Z][\w’'-]+\s+(?:(?:operational-strategic|operational|tactical|joint|territorial|press|regional)\s+)*"
+    r"(?:group|grouping|brigade|battalion|regiment|command|task\s+force)(?![\w-])"
+)
 _KNOWN_BODY = re.compile(rf"(?<![\w-])(?:{alternation(KNOWN_BODIES)})(?![\w-])", re.IGNORECASE)
 _GAP_OK = re.compile(
-    r"\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
+    r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
     r"(?:(?:has|have|had|also|later|then|previously|recently|earlier|further|again|separately|repeatedly|publicly|"
-    r"once\s+again|on\s+\w+|in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|video|"
+    r"once\s+again|on\s+\w+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|video|"
     r"address|speech|interview|briefing|message|report|comments?)(?:\s+on\s+[\w-]+)?)\s*,?\s*)*",
     re.IGNORECASE,
 )
@@ -74,7 +85,7 @@ _COORDINATED_SPEECH = re.compile(
     r"\s+(?:[a-z]+ed|met|held|gave|made|spoke|took|sent|visited|hit\s+out)\s[^,;:.“”\"]{0,80}?\s+and\s+(?:also\s+)?"
 )
 # A name inside an apposition: lower-case words since the last comma ("an analyst with the").
-_IN_APPOSITION = re.compile(r",\s*(?:the|a|an)\s+[^,]*\b[a-z][\w-]*\s+(?:the\s+)?$")
+_IN_APPOSITION = re.compile(r",\s*(?:(?:the|a|an)\s+|[a-z][\w-]*\s+)[^,]*?\b[a-z][\w-]*\s+(?:the\s+)?$")
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:he|she)\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(r"^\s+(?:him|her)\b", re.IGNORECASE)
 _INVERTED_LEFT = re.compile(r"(?:[,”\"’]|^)\s*$")
@@ -137,6 +148,9 @@ def person_name(seq: str) -> tuple[str, str] | None:
     while len(tokens) > 1 and tokens[0].lower() not in KNOWN_PEOPLE:
         if len(tokens) > 2 and _POSSESSIVE_END.sub("", f"{tokens[0]} {tokens[1]}").lower() in SIDE_TERMS:
             title.append(tokens.pop(0))  # "United States President Donald Trump"
+        elif len(tokens) > 2 and tokens[0][:1].isupper() and _is_title_word(tokens[1]) and not _is_title_word(tokens[0]):
+            title.append(tokens.pop(0))  # "Kursk Governor Alexei Smirnov": a place qualifies the title
+            continue
         elif not _is_title_word(tokens[0]):
             break
         title.append(tokens.pop(0))
@@ -226,6 +240,10 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
             # A unit speaks under its own name ("the 47th Mechanized Brigade said"), not its members'.
             name = _UNIT_MEMBERS.sub("", _THE_START.sub("", unit.text))
             out.append(_Entity(unit.start, unit.end, _THE_START.sub("", name), unit.sides[0] if unit.sides else None, False))
+    for m in _NAMED_BODY.finditer(sentence):
+        first = m.group(0).split()[0]
+        if not overlaps(m.start(), m.end()) and first.lower() not in NOT_NAME_WORDS and m.start() > 0:
+            out.append(_Entity(m.start(), m.end(), m.group(0), sides_in(first)[:1][0] if sides_in(first) else None, False))
     for m in _NAME_SEQ.finditer(sentence):
         seq = m.group(0)
         s, e = m.start(), m.end()
@@ -248,6 +266,11 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
         # A lone word is a name only when known or titled ("General Syrskiy", "Tusk").
         titled = any(t.lower().rstrip(".") in PERSON_TITLES for t in title.split() if t.lower() not in _LINK_WORDS)
         if len(name.split()) == 1 and not known and not titled and not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:]):
+            org = _ORGANISATION_BEFORE.search(sentence, max(0, s - 60), s)
+            if org and not title and org.group("noun").lower() in ORGANISATION_DESCRIPTORS:
+                # "Swedish appliance maker Kallvik": a company, whose nationality is its side.
+                found = sides_in(org.group(0))
+                out.append(_Entity(s, e, _POSSESSIVE_END.sub("", name), found[0] if found else None, False))
             continue
         side = KNOWN_PEOPLE.get(full, KNOWN_PEOPLE.get(last)) if known else None
         out.append(_Entity(name_start, e, _POSSESSIVE_END.sub("", name), side, True))
