@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
@@ -265,12 +266,17 @@ def extract_offline(
             # "name" is the place as the article writes it (what its reader, and a watchlist, sees: "Selidovo",
             # "Куп'янськ"); "canonical" is the gazetteer's name for the same geonameid ("Selydove", "Kupiansk").
             record = {"source": item.source, "places": [
-                {"name": p.text or p.name, "canonical": p.name, **p.model_dump(mode="json", exclude={"text", "name"})}
+                {"name": _PLURAL_KIND.sub("", p.text or p.name), "canonical": p.name,
+                 **p.model_dump(mode="json", exclude={"text", "name"})}
                 for p in places
             ]}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if table is not None:
         console.print(table)
+
+
+# "the Donetsk and Zaporizhzhia regions": the name is "Zaporizhzhia", the plural belongs to both.
+_PLURAL_KIND = re.compile(r"\s+(?:regions|oblasts|provinces|districts|krais)$", re.IGNORECASE)
 
 
 # --- watchlists, tokens, redelivery --------------------------------------------------------------

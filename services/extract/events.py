@@ -658,8 +658,8 @@ def _military(
     out: list[_Draft] = []
     # "the retreat of ...", "a rapid advance": a noun, not a verb.
     if (
-        family in {"adv_go", "wd_go"}
-        and trig.text.lower() in {"advance", "retreat", "advances"}
+        family in {"adv_go", "wd_go", "adv_take"}
+        and trig.text.lower() in {"advance", "retreat", "advances", "capture", "recapture"}
         and _DETERMINER_BEFORE.search(s, max(0, trig.start - 40), trig.start)
     ):
         voice = "nominal"
@@ -680,6 +680,13 @@ def _military(
         left = max(left, trig.start - 25)
     elif voice == "nominal":
         actor = _nominal_actor(s, actors, trig)
+        light = _LIGHT_VERB_BEFORE.search(s, max(0, trig.start - 40), trig.start)
+        if actor is None and light is not None:
+            # "Battlegroup Center units completed the liberation of X": the light verb's subject acts;
+            # "the ministry claimed the capture of X": the claimant's side.
+            actor = _subject(s, actors, light.start(), state, sent.start)
+            if actor is None and state.speaker_side:
+                actor = ActorMention(light.start(), light.start(), (state.speaker_side,), "force", "")
         left = max(left, trig.start - 25)
     else:
         actor = _subject(s, actors, trig.start, state, sent.start)
@@ -767,6 +774,11 @@ def _relative_object(s: str, actor: ActorMention, trig: TriggerMatch, cands: lis
     return place
 
 
+_LIGHT_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:complet(?:ed|es|e|ing)|claim(?:ed|s|ing)?|announc(?:ed|es|e|ing)|report(?:ed|s|ing)?|confirm(?:ed|s|ing)?|"
+    r"finish(?:ed|es|ing)?|finali[sz](?:ed|es|ing))\s+(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$",
+    re.IGNORECASE,
+)
 _RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|that)\s+(?:the\s+)?")
 
 

@@ -62,7 +62,7 @@ _PATTERN = re.compile(
     r"|participat(?:e|es|ed|ing)\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:hostilities|fighting|combat|war|battles?|assaults?|offensive|operations)"
     r"|engag(?:ed|ing)\s+in\s+(?:\w+\s+)?(?:combat|fighting|hostilities|battles?)|f(?:ight|ighting|ights|ought)\s+alongside"
     r"|arriv(?:e|ed|es|ing)\s+(?:in|at)|(?:took|take|taking|takes)\s+part\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|hostilities|combat|battles?|assaults?|offensive|war))"
-    r"|(?P<adv_take>(?:captur(?:e|es|ed|ing)|fre(?:e|es|ed|eing)|seiz(?:e|es|ed|ing)|occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)"
+    r"|(?P<adv_take>(?:captur(?:e|es|ed|ing)|fre(?:e|es|ed|eing)|seiz(?:e|es|ed|ing)|(?<!the\s)(?<!from\s)(?<!in\s)(?<!of\s)(?<!into\s)(?<!temporarily\s)(?<!newly\s)(?<!Russian-)occup(?:y|ies|ied|ying)(?!\s+(?:parts?|territor\w+|areas?|regions?|lands?|zones?|cities|towns|villages|settlements|Crimea)\b)|liberat(?:e|es|ed|ing)"
     r"|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|reclaim(?:s|ed|ing)?|regain(?:s|ed|ing)?|gain(?:ed|ing)"
     r"|overr(?:an|un|uns|unning)|storm(?:s|ed|ing)|encircl(?:e|es|ed|ing)|invad(?:e|es|ed|ing)|won\s+back"
     r"|win(?:s|ning)?\s+back|took\s+back|tak(?:e|es|ing|en)\s+back|took|taken)(?:\s+back)?)"
@@ -82,7 +82,8 @@ _PATTERN = re.compile(
     r"|(?P<wd_passive>(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:(?:forced|pushed|driven|thrown|beaten|knocked|kicked)\s+(?:back|out|away|off)"
     r"|repelled|repulsed|ousted|expelled|dislodged|routed|forced\s+to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee)))"
     r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing))"
-    r"|(?P<wd_go>withdr(?:aw|aws|ew|awn|awing)|retreat(?:s|ed|ing)?|pull(?:ed|ing|s)?\s+(?:out|back)"
+    r"|(?P<wd_go>(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|fell|fall(?:en|s|ing)?)\s+(?:back\s+)?to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible|prepared)\s+(?:positions|lines|defensive\s+lines)"
+    r"|withdr(?:aw|aws|ew|awn|awing)|retreat(?:s|ed|ing)?|pull(?:ed|ing|s)?\s+(?:out|back)"
     r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?)"
     r"|(?P<wd_leave>left(?!\s+(?:bank|flank|side|wing|hand|behind|unanswered|open|intact|untouched)\b)|leav(?:e|es|ing)|abandon(?:s|ed|ing)?|exit(?:s|ed|ing)?|gave\s+up|giv(?:e|es|ing)\s+up"
     r"|surrender(?:ed|s|ing)?|relinquish(?:ed|es|ing)?)"
@@ -93,7 +94,7 @@ _PATTERN = re.compile(
     r"|mass(?:ed|es|ing)|amass(?:ed|es|ing)?|mobili[sz](?:e|ed|es|ing)|assembl(?:e|ed|es|ing)|station(?:ed|s|ing)?"
     r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
     r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing))"
-    r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|offensive\s+into)"
+    r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|liberation|takeover|offensive\s+into)"
     r"|(?P<nom_wd>withdrawal|retreat|pullout|pull-out)"
     r"|(?P<nom_dep>deployment|redeployment|arrival|presence|influx|inflow|build-?up|involvement|participation|massing)"
     r")(?![\w-])",
@@ -112,7 +113,7 @@ _STEMS: tuple[str, ...] = (
     "backed", "reinforc", "assist", "aided", "join", "participat", "engag", "fight", "fought", "arriv",
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
     "recruit", "bring", "brought", "rush", "concentrat", "leverag", "employ", "presence", "influx", "inflow",
-    "build", "involvement", "pullout", "capture", "seizure", "offensive", "breakthrough", "incursion",
+    "build", "involvement", "pullout", "capture", "seizure", "liberation", "takeover", "offensive", "breakthrough", "incursion",
 )
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 

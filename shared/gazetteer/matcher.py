@@ -60,6 +60,13 @@ INFLECTIONS = frozenset(
 _STEM_FINALS = frozenset("аяьоеий")
 _INFLECTION_AFTER = re.compile(r"[\u0400-\u04FF]{1,3}(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# A name followed by one of these is a river or a body of water ("the Oskil River", "Kakhovka reservoir").
+_WATER_WORDS = frozenset({"river", "reservoir", "estuary", "delta", "lake", "canal", "valley", "basin"})
+# "across the Dnipro", "along the Oskil", "crossed the Siverskyi Donets": a river, unless an area word follows.
+_ACROSS_THE = re.compile(r"(?<![\w-])(?:across|along|over|beyond|behind|cross|crossed|crossing|crosses|banks\s+of)\s+the\s+$",
+                         re.IGNORECASE)
+_AREA_WORDS = frozenset({"region", "oblast", "direction", "front", "axis", "sector", "area", "district", "border", "city",
+                         "town", "village", "line", "frontline", "krai", "republic"})
 
 # Case forms of Russian and Ukrainian "<adjective> область/край" (Курская область, Курской области).
 _ADJECTIVE_FORMS = {
@@ -262,6 +269,12 @@ class NameIndex:
         if word and word[0].isupper() and (word.lower() in TITLES or word.lower() in FIRST_NAMES):
             return False  # "President Kim", "Donald Tusk"
         after = _NEXT_WORD.match(text, end)
+        following_low = after.group(1).lower() if after is not None else ""
+        if following_low in _WATER_WORDS:
+            return False  # "the Oskil River": a river, not the village of Oskil
+        if (_ACROSS_THE.search(text, max(0, start - 24), start) and following_low not in _AREA_WORDS
+                and following_low not in ("and", "or") and not text.startswith(",", end)):
+            return False  # "across the Dnipro", "along the Oskil": the river
         if after is not None and after.group(1)[0].isupper():
             following = after.group(1).lower()
             if following in ORGANISATION_WORDS:

@@ -142,6 +142,10 @@ NOT_PLACES = [
     "The Washington Post and Human Rights Watch said so.",
     "The Azov Brigade and Wagner units were named.",
     "Us and them.",
+    # Rivers named like villages on their banks.
+    "It lies on the Oskil River.",
+    "Troops crossed the Oskil near the front.",
+    "Marines held a foothold across the Dnipro.",
 ]
 
 
@@ -244,3 +248,10 @@ def test_russian_border_regions(gazetteer: Gazetteer) -> None:
     for name, geonameid in [("Belgorod region", 578071), ("Bryansk Oblast", 571473), ("Kursk region", KURSK_OBLAST)]:
         place = gazetteer.resolve_place(name)
         assert place is not None and place.geonameid == geonameid and place.country == "RU"
+
+
+def test_a_river_word_is_no_place_but_regions_after_a_list_are() -> None:
+    gazetteer = load_gazetteer()
+    found = [m.name for m in gazetteer.find_mentions("Drones were shot down over the Belgorod and Kursk regions.")]
+    assert found == ["Belgorod", "Kursk Oblast"]
+    assert [m.name for m in gazetteer.find_mentions("Fighting raged along the Pokrovsk front.")] == ["Pokrovsk"]
