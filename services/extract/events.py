@@ -123,6 +123,7 @@ _ITS_THEIR = re.compile(r"(?:its|their)\s", re.IGNORECASE)
 _ITS_THEIR_OUR = re.compile(r"(?:its|their|our)\s", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 # For ``_nominal_actor``: "withdrawal of the ...", the words before the trigger, and what lies between.
+_OF_BY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?!\s(?:and|or|but)\s)[^,;:()]){1,40}?\s+by\s+")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w,]+\s+){0,3}?")
 _WORDS_BEFORE = re.compile(r"((?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:[\w-]+\s+){0,2}$")
 _MODIFIER_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z-]+\s+){0,2}")
@@ -156,6 +157,13 @@ _LISTED_NAMES = re.compile(
     rf"(?<![\w-])(?:villages|settlements|towns|localities|communities|hamlets)(?![\w-])[^.;:]{{0,60}}:\s+"
     rf"(?P<names>{_NAME_LIST}(?:\s*,\s*(?:and\s+)?{_NAME_LIST}|\s+and\s+{_NAME_LIST})*)"
 )
+# "forced back near Kotlino", "in southern Kotlyne", "the capture of Zatyshshia": a settlement-like name after a
+# locative word (checked against the Ukrainian/Russian toponym endings below).
+_LOCATIVE_NAMES = re.compile(
+    r"(?<![\w-])(?:near|outside|around|toward|towards|into|(?:in|of)\s+(?:southern|northern|eastern|western|central)|"
+    r"(?:capture|seizure|liberation|fall|loss|outskirts|direction|control)\s+of)\s+(?:the\s+)?"
+    r"(?P<names>[A-Z][a-z’'-]{3,}(?:[\s-][A-Z][a-z’'-]{3,})?)"
+)
 _CLEAR_FROM = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:from|out\s+of)\s+", re.IGNORECASE)
 _THE_LEAD = re.compile(r"\s+(?:the\s+)?")
 _TAKEN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -175,6 +183,12 @@ _SECOND_GOAL = re.compile(
 _NEW_SUBJECT = re.compile(r"\s+[A-Z]|,?\s+(?:the\s+)?[\w’'-]+\s+(?:forces|troops|units|soldiers|army)\b")
 # "from (the) (occupied) X": X is an origin ("to"/"into" would start the destination).
 _FROM_BEFORE = re.compile(r"(?<![\w-])(?:[Ff]rom|out\s+of)\s+(?:the\s+)?(?:(?!(?:to|into|towards?)\s)[a-z][\w-]*\s+)?$")
+_OWN_BORDER = re.compile(
+    r"(?<![\w-])(?:the|its|their|our)\s+(?:[a-z]+(?:ern)?\s+)?(?:border|frontier)(?![\w-])(?!\s+(?:with|of)\b)"
+)
+_WHERE_AFTER_PLACE = re.compile(r",?\s+where\s+[^,;:]{0,80}$")
+_GAP_TO_WHERE = re.compile(r"(?:\s+(?:region|oblast|province|city|town|village|area|district))?")
+_TO_BEFORE = re.compile(r"(?<![\w-])(?:to|into|towards?)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _AND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*")
 # Words only one side's media use: they tell whom "the enemy" means in an article.
@@ -346,7 +360,7 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
                 found.append((m.start(), m.end(), m.group(0)))
             at = text.find(phrase, at + 1)
     if "ed " in text or "took " in text:
-        for m in [*_TAKEN_NAMES.finditer(text), *_LISTED_NAMES.finditer(text)]:
+        for m in [*_TAKEN_NAMES.finditer(text), *_LISTED_NAMES.finditer(text), *_LOCATIVE_NAMES.finditer(text)]:
             at = m.start("names")
             for part in _TAKEN_SPLIT.split(m.group("names")):
                 start = text.find(part, at)
@@ -744,6 +758,14 @@ def _military(
     if voice == "nominal" and actor.kind != "force" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
         return out
     location, direct = _locate(s, sent, trig, scope_end, cands, later, state, place_before or voice == "passive", actor)
+    if (
+        ev_type == "deployment" and not direct and state.resolver is not None and len(sides) == 1
+        and _OWN_BORDER.search(s, trig.end, scope_end)
+    ):
+        # "Belarus has massed troops near the border": on its own side of it.
+        home = state.resolver.resolve_place(_COUNTRY_OF.get(sides[0], ""))
+        if home is not None:
+            location, direct = home, True
     # "Poland deployed more soldiers to its border": a deployment all the same, where the paragraph says.
     if actor.kind == "country" and not direct and (
         not sends_forces or sides != actor.sides or any(trig.end <= r.start - sent.start < scope_end for r in cands)
@@ -846,7 +868,12 @@ def _causative(
 
 
 def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> ActorMention | None:
-    """The side of "the Russian advances" (before) or "withdrawal of the AFU" (after)."""
+    """The side of "the Russian advances" (before), "withdrawal of the AFU" or "capture of X by Russian troops" (after)."""
+    by = _OF_BY_AFTER.match(s, trig.end)
+    if by:
+        agent = next((x for x in actors if by.end() <= x.start <= by.end() + 4 and x.kind == "force" and x.sides), None)
+        if agent is not None:
+            return agent
     after = _OF_AFTER.match(s[trig.end:])
     if after:
         a = next((x for x in actors if trig.end < x.start <= trig.end + after.end() + 2 and x.kind == "force"), None)
@@ -919,7 +946,21 @@ def _locate(
         # "transferred from Zaporizhzhia to Kursk": troops are deployed where they go, not where they left.
         to_places = [r for r in after if not _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]
         after = to_places or after
+        # "from occupied parts of Zaporizhzhia ... to Kursk Oblast": a place introduced by "to" is the destination.
+        goals = [r for r in after if _TO_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]
+        after = goals or after
     before = [r for r in cands if r.end - off <= trig.start]
+    if trig.spec.type == "deployment":
+        # "confirmation from Moscow that Pyongyang had sent troops": Moscow is not where they went.
+        before = [r for r in before if not _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]
+    where = _WHERE_AFTER_PLACE.search(s, 0, trig.start)
+    comma = s.find(",", trig.end)
+    clause_end = comma if comma >= 0 else len(s)
+    if where and not subject_place and not [r for r in after if not r.is_country and r.start - off < clause_end]:
+        # "In the Kursk region, where Ukrainian troops seized ...": the relative clause happens at its antecedent.
+        antecedent = next((r for r in reversed(before) if r.end - off <= where.start()), None)
+        if antecedent is not None and _GAP_TO_WHERE.fullmatch(s, antecedent.end - off, where.start()):
+            return antecedent.place, True
     if len(after) > 1 and after[0].is_country and after[1].start - after[0].end < 25:
         after = after[1:]  # "in Russia, in the Kursk region": the narrower place
     after_nc = [r for r in after if not r.is_country and not _skip_as_location(s, r, off)]

@@ -58,7 +58,7 @@ STYLES: list[tuple[str, Expected]] = [
     ("The Kiev regime lost men. The enemy retreated from Toretsk.", {("withdrawal", "UKR", "Toretsk")}),
     ("Pushing back Ukrainian forces, Russian troops captured Sudzha.", {("advance", "RUS", "Sudzha")}),
     ("Polish Defence Minister Wladyslaw Kosiniak-Kamysz said Poland had deployed additional soldiers to its border.",
-     {("statement", "POL", "Wladyslaw Kosiniak-Kamysz"), ("deployment", "POL", None)}),
+     {("statement", "POL", "Wladyslaw Kosiniak-Kamysz"), ("deployment", "POL", "Poland")}),
 ]
 
 STATEMENTS: list[tuple[str, Expected]] = [

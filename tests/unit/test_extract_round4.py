@@ -32,6 +32,24 @@ CASES: list[tuple[str, Expected]] = [
      {("statement", None, "Tavria operational-strategic group")}),
     ("North Korea's Central Military Commission said in a statement that the units were ready.",
      {("statement", "PRK", "North Korea's Central Military Commission")}),
+    # Nominal captures: the subject of "completed", the claimant of "claimed", the agent after "by".
+    ("Units of Battlegroup Center have completed the liberation of the town of Selydove.",
+     {("advance", "RUS", "Selydove")}),
+    ("Russia's Defense Ministry claimed the capture of Novoselivka, a village in the Zaporizhzhia region.",
+     {("advance", "RUS", "Novoselivka"), ("statement", "RUS", "Russia's Defense Ministry")}),
+    ("Avdiivka was besieged for months. It ended with the capture of the city by Russian troops.",
+     {("advance", "RUS", "Avdiivka")}),
+    # Deployments: the destination after "to", not the origin; "near the border" is the side's own.
+    ("Moscow has since transferred units from occupied parts of Zaporizhzhia and Kherson to Kursk.",
+     {("deployment", "RUS", "Kursk")}),
+    ("In the north, Belarus has massed troops near the border.", {("deployment", "BLR", "Belarus")}),
+    # A "where" clause happens at its antecedent, unless the clause names its own place.
+    ("In Russia's Kursk region, where Ukrainian troops seized territory last August, Russian forces recaptured Sudzha.",
+     {("advance", "UKR", "Kursk"), ("advance", "RUS", "Sudzha")}),
+    ("Fighting goes on in the Donetsk region, where Russian forces have advanced towards Pokrovsk.",
+     {("advance", "RUS", "Pokrovsk")}),
+    # A settlement the gazetteer lacks, named after a locative word.
+    ("The AFU were forced back from positions near Kotlino, west of Pokrovsk.", {("withdrawal", "UKR", "Kotlino")}),
     # A lone word after a descriptor that is no organisation is no speaker.
     ("The prosecutor Smith said nothing.", set()),
 ]
