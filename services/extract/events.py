@@ -763,9 +763,9 @@ def _military(
         and _OWN_BORDER.search(s, trig.end, scope_end)
     ):
         # "Belarus has massed troops near the border": on its own side of it.
-        home = state.resolver.resolve_place(_COUNTRY_OF.get(sides[0], ""))
-        if home is not None:
-            location, direct = home, True
+        own = state.resolver.resolve_place(_COUNTRY_OF.get(sides[0], ""))
+        if own is not None:
+            location, direct = own, True
     # "Poland deployed more soldiers to its border": a deployment all the same, where the paragraph says.
     if actor.kind == "country" and not direct and (
         not sends_forces or sides != actor.sides or any(trig.end <= r.start - sent.start < scope_end for r in cands)
