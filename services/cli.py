@@ -267,7 +267,7 @@ def extract_offline(
             # "Куп'янськ"); "canonical" is the gazetteer's name for the same geonameid ("Selydove", "Kupiansk").
             record = {"source": item.source, "places": [
                 {"name": _PLURAL_KIND.sub("", p.text or p.name), "canonical": p.name,
-                 **p.model_dump(mode="json", exclude={"text", "name"})}
+                 **p.model_dump(mode="json", exclude={"text", "name", "canonical"})}
                 for p in places
             ]}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -67,7 +67,8 @@ class Article(Record):
 class Place(BaseModel):
     """A gazetteer entry: a populated place, a region (admin1) or a country."""
 
-    name: str
+    name: str = Field(description="in an event: the place as the article names it (Kupyansk, Куп'янськ); else the gazetteer's")
+    canonical: str | None = Field(default=None, description="the gazetteer's name for the entry (Kupiansk), when it differs")
     geonameid: int | None = None
     lat: float | None = None
     lon: float | None = None

@@ -23,6 +23,7 @@ _W = r"[\w’'ʼ-]"  # a letter of a Cyrillic word (apostrophes included: "об�
 # Verb stems by event type; "own" verbs (to liberate) tell the acting side by the voice when no side is named.
 _STEMS: dict[EventType, tuple[str, ...]] = {
     "advance": (
+        "вибили", "вибив", "выбили", "выбил",
         "звільни", "звільне", "захопи", "захопле", "зайняли", "зайнято", "увійшл", "зайшл", "просунул", "просуваю",
         "оволоді", "прорвал", "освободи", "освобожд", "освобожден", "захвати", "захвачен", "заняли", "занят",
         "вошл", "вошел", "вошёл", "продвинул", "продвига", "овладе",
@@ -38,6 +39,14 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
         "сосредото", "стягива", "стянул", "отправи",
     ),
 }
+# "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
+_CAUSATIVE_STEMS = ("вибили", "вибив", "выбили", "выбил")
+# "здійснили маневр і перемістилися на більш вигідні позиції": the euphemism for a withdrawal.
+_REPOSITION = re.compile(
+    r"(?<![\w’'ʼ-])(?:перемісти\w*|переміщ\w*|відійшл\w*|отош\w*|отошл\w*|переместил\w*)\s+(?:на\s+)?(?:більш\s+|более\s+)?"
+    r"(?:вигідн|выгодн|зручн|удобн|підготовлен|подготовленн)\w*",
+    re.IGNORECASE,
+)
 _CONTROL = re.compile(r"(?<![\w’'ʼ-])(?:взял\w*|взят\w*|встановил\w*|установил\w*)\s+(?:повн\w+\s+|полн\w+\s+)?"
                       r"(?:під|под)\s+(?:свій\s+|свой\s+)?контрол\w*", re.IGNORECASE)
 _OWN_VERBS = ("звільни", "звільне", "освободи", "освобожд", "освобожден")
@@ -59,13 +68,16 @@ _UKR_WORDS = (
     "националист", "нацгвард", "тро ",
 )
 _RUS_WORDS = (
+    "рф", "росія", "росії", "росію", "россия", "россии", "москв",
     "окупант", "оккупант", "загарбник", "рашист", "росіян", "російськ", "российск", "зс рф", "вс рф", "армія рф",
     "армия рф", "армии рф", "группировк", "угруповання військ рф", "наши бойцы", "наши военные", "россиян",
 )
 _ENEMY_WORDS = ("ворог", "противник", "враг", "неприятел")
+# The text's own forces, named without a side ("бійці 92-ї бригади", "подразделения группировки"): the voice's side.
+_OWN_WORDS = ("бійц", "бійці", "бригад", "підрозділ", "воїн", "бойц", "подразделен", "военнослужащ", "штурмовик")
 _SIDE_WORD = re.compile(
     r"(?<![\w’'ʼ-])(?:" + "|".join(re.escape(w.strip()) for w in sorted(
-        {*_UKR_WORDS, *_RUS_WORDS, *_ENEMY_WORDS}, key=len, reverse=True)) + rf"){_W}*",
+        {*_UKR_WORDS, *_RUS_WORDS, *_ENEMY_WORDS, *_OWN_WORDS}, key=len, reverse=True)) + rf"){_W}*",
     re.IGNORECASE,
 )
 _FORCE_NOUN = re.compile(
@@ -80,7 +92,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # Speech: "заявив", "повідомили", "сообщает"; "за словами X", "по данным X".
 _SPEECH = re.compile(
-    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
+    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|написа\w*|пише|пишет|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
     r"сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|подтверди\w*|опроверг\w*|заявля\w*)"
     r"|(?P<acc>за\s+словами|за\s+даними|по\s+словам|по\s+данным|як\s+повідоми\w*|как\s+сообщи\w*)",
     re.IGNORECASE,
@@ -95,6 +107,11 @@ KNOWN_SPEAKERS: dict[str, str | None] = {
     "пушилін": "RUS", "пушилин": "RUS", "сальдо": "RUS", "балицьк": "RUS", "балицк": "RUS",
     "сили оборони": "UKR", "дпсу": "UKR", "гур": "UKR", "сбу": "UKR", "фсб": "RUS", "deepstate": "UKR",
 }
+_IN_THE_UNIT = re.compile(r"\s+(?:в|у|во)\s+(?:бригад|батальйон|батальон|полку|штаб|угрупованн|группировк|корпус)", re.IGNORECASE)
+_CYRILLIC_UNIT = re.compile(
+    r"\d{1,3}-[а-яіїє]{1,3}\s+(?:[а-яіїєґ’'ʼ-]+\s+){0,3}?(?:бригад|батальйон|батальон|полк|дивізі|дивизи|корпус)\w*",
+    re.IGNORECASE,
+)
 _GAP_AFTER = re.compile(r"\s*(?:(?:в|у|во)\s+)?")
 _COMMA_BEFORE = re.compile(r"[,—–-]\s*$")
 _MINISTRY_OF = re.compile(r"(?:РФ|Росії|России|России)\b")
@@ -137,6 +154,8 @@ def _side_word(word: str, voice: Voice) -> str | None:
         return "RUS"
     if low.startswith(tuple(w.strip() for w in _UKR_WORDS)):
         return "UKR"
+    if low.startswith(_OWN_WORDS):
+        return voice
     return None
 
 
@@ -145,6 +164,7 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
     found: list[tuple[int, int, str, EventType]] = [
         (m.start(), m.end(), m.group(0), "advance") for m in _CONTROL.finditer(sentence)
     ]
+    found.extend((m.start(), m.end(), m.group(0), "withdrawal") for m in _REPOSITION.finditer(sentence))
     for m in _STEM_PATTERN.finditer(sentence):
         if any(s <= m.start() < e for s, e, _, _ in found):
             continue
@@ -159,7 +179,7 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
             continue  # "направили листа": something other than forces was sent
         sides = [_side_word(w.group(0), voice) for w in _SIDE_WORD.finditer(sentence, 0, start)]
         side = next((s for s in reversed(sides) if s), None)
-        if side is None:
+        if side is None and not text.lower().startswith(_CAUSATIVE_STEMS):
             # No subject named: the verb's own side words after it ("звільнено ... бійцями ЗСУ"), else the voice.
             after = [_side_word(w.group(0), voice) for w in _SIDE_WORD.finditer(sentence, end)]
             side = next((s for s in after if s), None)
@@ -181,6 +201,9 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
             name = after
         else:
             name = next((n for n in reversed(names) if n.end() <= m.start() and m.start() - n.end() <= 40), None) or after
+        if name is None and _IN_THE_UNIT.match(sentence, m.end()):
+            # "повідомили в бригаді": the unit the sentence named speaks.
+            name = next((u for u in reversed(list(_CYRILLIC_UNIT.finditer(sentence, 0, m.start())))), None)
         if name is None or (name.start() == 0 and len(name.group(0).split()) == 1 and not _known(name.group(0))):
             continue  # a capitalised first word alone is no name
         known = _known(name.group(0))

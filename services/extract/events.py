@@ -172,7 +172,9 @@ _TOPONYM_END = re.compile(r"(?:ka|ke|ne|ve|ye|ia|ya|sk|tsk|ino|ovo|evo|yne|ine|o
 _CYRILLIC_NAME = re.compile(r"(?<![\w’'-])[А-ЯІЇЄҐ][а-яіїєґ’'-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ’'-]+)?")
 _CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")
 # Between two places of a list: "Kupiansk, Izium and Balakliia", "the villages of X and Y".
-_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?")
+_LIST_GAP = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+|та\s+|і\s+|и\s+)?|\s+(?:and|or|as\s+well\s+as|та|і|й|и)\s+)(?:the\s+)?"
+)
 # "advanced in western Toretsk and into central Shcherbynivka": a second goal of the same verb.
 _SECOND_GOAL = re.compile(
     r"\s*,?\s+and\s+(?:also\s+)?(?:into|in|to|near|toward|towards|inside|around|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
@@ -206,6 +208,10 @@ _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "
                "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}
 
 
+# "the Donetsk and Zaporizhzhia regions": the place's name is "Zaporizhzhia".
+_PLURAL_KIND = re.compile(r"\s+(?:regions|oblasts|provinces|districts|krais)$", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class _PlaceRef:
     start: int  # offset in the article text
@@ -219,8 +225,10 @@ class _PlaceRef:
     def place(self) -> Place:
         if self.resolved is None:
             m = self.mention
-            self.resolved = Place(name=m.name, geonameid=m.geonameid, lat=m.lat, lon=m.lon, country=m.country,
-                                  admin1=m.admin1, kind=m.kind)
+            # An event names its place as the article does ("Selidovo"); the geonameid and "canonical" say which entry.
+            written = _PLURAL_KIND.sub("", m.text) if m.text and m.geonameid is not None else m.name
+            self.resolved = Place(name=written, canonical=m.name if written != m.name else None, geonameid=m.geonameid,
+                                  lat=m.lat, lon=m.lon, country=m.country, admin1=m.admin1, kind=m.kind)
         return self.resolved
 
 
@@ -524,8 +532,10 @@ def _cyrillic_sentence_events(
         nxt = next((t for t in triggers[i + 1:] if t.type != ct.type), None)
         family = _CYRILLIC_FAMILY[ct.type]
         trig = TriggerMatch(ct.start, ct.end, family, TRIGGERS[family], ct.text)
-        location, direct = _locate(s, sent, trig, nxt.start if nxt else len(s), refs, later, state, False)
-        drafts.append(_Draft(ct.type, ct.side, trig, location, direct, "force"))
+        scope_end = nxt.start if nxt else len(s)
+        location, direct = _locate(s, sent, trig, scope_end, refs, later, state, False)
+        for place in [location, *_listed_with(s, location, refs, sent.start, scope_end)] if direct else [location]:
+            drafts.append(_Draft(ct.type, ct.side, trig, place, direct, "force"))
     speakers = [
         sp for sp in find_cyrillic_speakers(s, voice)
         if not any(r.start <= sent.start + sp.name_start < r.end for r in refs)  # a place is no speaker

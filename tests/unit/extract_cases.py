@@ -20,11 +20,12 @@ def run(text: str, published: date | None = None) -> list[Event]:
 
 
 def tuples(events: list[Event]) -> Expected:
-    """(type, side, place) for military events; ("statement", side, speaker) for statements."""
+    """(type, side, gazetteer name of the place) for military events; ("statement", side, speaker) for statements."""
     out: Expected = set()
     for e in events:
         if e.type == "statement":
             out.add(("statement", e.actor.side, e.speaker))
         else:
-            out.add((e.type, e.actor.side, e.location.name if e.location else None))
+            # The entry the place resolved to (the event's own "name" is the article's spelling).
+            out.add((e.type, e.actor.side, (e.location.canonical or e.location.name) if e.location else None))
     return out

@@ -22,7 +22,9 @@ def test_jsonl_prints_events_then_places_as_written(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     *events, places = lines
     assert all(e["source"] == "tass.txt" for e in events)
-    assert ("advance", "RUS", "Selydove") in {(e["type"], e["actor"]["side"], e["location"]["name"]) for e in events}
+    # An event names its place as the article does, and says which gazetteer entry that is.
+    located = {(e["type"], e["actor"]["side"], e["location"]["name"], e["location"]["canonical"]) for e in events}
+    assert ("advance", "RUS", "Selidovo", "Selydove") in located
     assert places["source"] == "tass.txt"
     written = {(p["name"], p["canonical"]) for p in places["places"]}
     # The article's spelling for a watchlist reader, the gazetteer's name for the same entry.
