@@ -25,6 +25,16 @@ CASES: list[tuple[str, Expected]] = [
      {("advance", "RUS", "Novohrodivka")}),
     ("ВСУ отступили из Красногоровки, заявил Денис Пушилин.",
      {("withdrawal", "UKR", "Krasnohorivka"), ("statement", "RUS", "Денис Пушилин")}),
+    # The text's own units take its voice; "вибили" drives the enemy out: the subject advances.
+    ("Бійці 47-ї окремої механізованої бригади вибили окупантів з села Роботине, повідомили в бригаді.",
+     {("advance", "UKR", "Robotyne"), ("statement", None, "47-ї окремої механізованої бригади")}),
+    # Russia named by its abbreviation; a list of villages.
+    ("Міноборони РФ заявило про «звільнення» сіл Очеретине та Андріївка.",
+     {("advance", "RUS", "Ocheretyne"), ("advance", "RUS", "Andriyivka"), ("statement", "RUS", "Міноборони РФ")}),
+    ("Росія перекинула під Покровськ додаткові резерви.", {("deployment", "RUS", "Pokrovsk")}),
+    # The euphemism for a withdrawal; "написав" as speech.
+    ("Наші підрозділи біля Авдіївки перемістилися на більш вигідні позиції.", {("withdrawal", "UKR", "Avdiivka")}),
+    ("Олег Синєгубов написав, що ситуація під контролем.", {("statement", None, "Олег Синєгубов")}),
     # Negations, attempts and plans are no event; a letter sent is no deployment.
     ("Російські війська не змогли захопити Часів Яр.", set()),
     ("Противник намагався захопити Торецьк.", set()),
