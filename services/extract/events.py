@@ -159,11 +159,26 @@ _LISTED_NAMES = re.compile(
 )
 # "forced back near Kotlino", "in southern Kotlyne", "the capture of Zatyshshia": a settlement-like name after a
 # locative word (checked against the Ukrainian/Russian toponym endings below).
-_LOCATIVE_NAMES = re.compile(
-    r"(?<![\w-])(?:near|outside|around|toward|towards|into|(?:in|of)\s+(?:southern|northern|eastern|western|central)|"
-    r"(?:capture|seizure|liberation|fall|loss|outskirts|direction|control)\s+of)\s+(?:the\s+)?"
-    r"(?P<names>[A-Z][a-z’'-]{3,}(?:[\s-][A-Z][a-z’'-]{3,})?)"
+_LOCATIVE_LEADS = (
+    "near ", "outside ", "around ", "toward ", "towards ", "into ", "in southern ", "in northern ", "in eastern ",
+    "in western ", "in central ", "capture of ", "seizure of ", "liberation of ", "fall of ", "loss of ", "outskirts of ",
+    "direction of ", "control of ",
 )
+_LOCATIVE_NAME = re.compile(r"(?:the\s+)?(?P<names>[A-Z][a-z’'-]{3,}(?:[\s-][A-Z][a-z’'-]{3,})?)")
+
+
+def _locative_names(text: str) -> list[re.Match[str]]:
+    """Capitalised names right after a locative lead word, found with str.find (far cheaper than a regex scan)."""
+    out: list[re.Match[str]] = []
+    for lead in _LOCATIVE_LEADS:
+        at = text.find(lead)
+        while at >= 0:
+            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-"):
+                m = _LOCATIVE_NAME.match(text, at + len(lead))
+                if m is not None:
+                    out.append(m)
+            at = text.find(lead, at + 1)
+    return out
 _CLEAR_FROM = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:from|out\s+of)\s+", re.IGNORECASE)
 _THE_LEAD = re.compile(r"\s+(?:the\s+)?")
 _TAKEN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -368,7 +383,8 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
                 found.append((m.start(), m.end(), m.group(0)))
             at = text.find(phrase, at + 1)
     if "ed " in text or "took " in text:
-        for m in [*_TAKEN_NAMES.finditer(text), *_LISTED_NAMES.finditer(text), *_LOCATIVE_NAMES.finditer(text)]:
+        listed = _LISTED_NAMES.finditer(text) if ":" in text else ()
+        for m in [*_TAKEN_NAMES.finditer(text), *listed, *_locative_names(text)]:
             at = m.start("names")
             for part in _TAKEN_SPLIT.split(m.group("names")):
                 start = text.find(part, at)
