@@ -128,7 +128,7 @@ _UNIT_CUE = re.compile(rf"(?<![\w-])(?:{alternation(UNIT_SIDE_CUES)})(?![\w-])",
 
 # "the troops", "their forces", "these units", "they": a side named earlier.
 _PRONOUN_FORCE = re.compile(
-    rf"(?<![\w-])(?:(?:the|these|those|our|their|its|his|both)\s+(?:{_MOD}\s+)?(?:{_FORCE})|they)(?![\w-])",
+    rf"(?<![\w-])(?:(?:the|these|those|our|their|its|his|her|both)\s+(?:{_MOD}\s+)?(?:{_FORCE})|they)(?![\w-])",
     re.IGNORECASE,
 )
 _COUNTRY = re.compile(
@@ -192,7 +192,7 @@ _FORCE_FIRST = _first_words(FORCE_NOUNS)
 _INHERENT_FIRST = (
     _first_words(INHERENT_FORCES) | _first_words(RUSSIAN_BATTLEGROUPS) | {"battlegroup", "battle", "group", "grouping"}
 )
-_PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his", "both", "they"})
+_PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his", "her", "both", "they"})
 _DETERMINERS = _PRONOUN_FIRST - {"they"}
 _FIRST_WORD_STARTS = WordStarts(_SIDE_FIRST | _COUNTRY_FIRST | _FORCE_FIRST | _INHERENT_FIRST | {"they"})
 _DETERMINER_STARTS = WordStarts(_DETERMINERS - _SIDE_FIRST - _COUNTRY_FIRST - _FORCE_FIRST - _INHERENT_FIRST)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from services.extract.actors import ActorMention, alternation, find_actors
+from services.extract.actors import ActorMention, alternation, find_actors, side_of_term, sides_in
 from services.extract.boilerplate import Block, body_blocks
 from services.extract.cyrillic import Voice, find_cyrillic_speakers, find_cyrillic_triggers, is_cyrillic, text_voice
 from services.extract.dates import DateMention, find_dates
@@ -120,7 +120,8 @@ _ACTOR_GATE = frozenset(
 _RECENT_WINDOW = 700
 _PERSON_PRONOUN = re.compile(r"(?<![\w-])(?:he|she|him|her)(?![\w-])", re.IGNORECASE)
 _ITS_THEIR = re.compile(r"(?:its|their)\s", re.IGNORECASE)
-_ITS_THEIR_OUR = re.compile(r"(?:its|their|our)\s", re.IGNORECASE)
+_ITS_THEIR_OUR = re.compile(r"(?:its|their|our|his|her)\s", re.IGNORECASE)
+_HIS_HER = re.compile(r"(?:his|her)\s", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 # For ``_nominal_actor``: "withdrawal of the ...", the words before the trigger, and what lies between.
 _OF_BY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?!\s(?:and|or|but)\s)[^,;:()]){1,40}?\s+by\s+")
@@ -262,6 +263,7 @@ class _State:
     prev_sentence: str | None = None
     text: str = ""
     speaker_side: str | None = None  # side of the current sentence's speaker: "its forces"
+    countries_here: list[tuple[int, str]] = field(default_factory=list)  # (offset in sentence, side) of its countries
 
 
 @dataclass(slots=True)
@@ -503,6 +505,12 @@ def _sentence_events(
         recent_person = first_person(state.prev_sentence, [])
     speakers = find_speakers(s, place_spans, recent_person, words)
     state.speaker_side = next((sp.side for sp in speakers if sp.side), None)
+    state.countries_here = [
+        (r.start - sent.start, side) for r in refs if r.is_country and (side := side_of_term(r.mention.name)) is not None
+    ]
+    if speakers:
+        # "Ukraine's General Staff said ...": a place inside a speaker's name is not where anything happens.
+        cands = [r for r in cands if not any(sp.name_start <= r.start - sent.start < sp.name_end for sp in speakers)]
     drafts: list[_Draft] = []
     for i, trig in enumerate(triggers):
         # A trigger's place lies before the next trigger of another type ("reached X while ... left Y").
@@ -674,6 +682,16 @@ def _resolved(
             return ActorMention(a.start, a.end, own.sides, "force", a.text)
     if state.speaker_side and _ITS_THEIR_OUR.match(a.text):
         return ActorMention(a.start, a.end, (state.speaker_side,), "force", a.text)  # "the ministry said its forces"
+    if _HIS_HER.match(a.text):
+        # "Russia's top general said his troops ...": the side named with the person.
+        named = sides_in(s[max(0, a.start - 120):a.start])
+        if named:
+            return ActorMention(a.start, a.end, named[-1:], "force", a.text)
+    if a.text[:4].lower() == "the ":
+        # "In Austria, the army ...": a third country named in the sentence owns "the army".
+        foreign = [side for pos, side in state.countries_here if pos < a.start and side not in _OTHER_SIDE]
+        if foreign:
+            return ActorMention(a.start, a.end, (foreign[-1],), "force", a.text)
     if state.last_agent and sent_start - state.last_agent_pos < _RECENT_WINDOW:
         return ActorMention(a.start, a.end, state.last_agent, "force", a.text)
     return None
@@ -776,6 +794,10 @@ def _military(
         return [_Draft(ev_type, side, trig, rel.place, True, actor.kind, actor_name=actor.text) for side in sides]
     if spec.needs_place_object and passive_by is None and not _place_object(s, trig, cands, sent.start):
         return out
+    if family == "wd_leave" and _RESULT_PARTICIPLE.search(s, max(0, trig.start - 3), trig.start) and not any(
+        0 <= r.start - sent.start - trig.end <= 5 for r in cands
+    ):
+        return out  # "..., leaving a single road open": a result, not a departure (unless a place follows at once)
     if _NO_GAINS.search(trig.text):
         return out  # "made no gains", "made little headway": a negation inside the trigger
     if trig.text.lower().startswith("storm") and _ASSAULTED_OBJECT.match(s, trig.end):
@@ -827,6 +849,7 @@ _LIGHT_VERB_BEFORE = re.compile(
     r"finish(?:ed|es|ing)?|finali[sz](?:ed|es|ing))\s+(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$",
     re.IGNORECASE,
 )
+_RESULT_PARTICIPLE = re.compile(r",\s*$")
 _RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|that)\s+(?:the\s+)?")
 
 
@@ -913,8 +936,6 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
                 gap = s[a.end:trig.start]
                 if _MODIFIER_GAP.fullmatch(gap):
                     return a
-    from services.extract.actors import sides_in
-
     word = _CAPITALISED_BEFORE.search(s[max(0, trig.start - 40):trig.start])
     if word:
         sides = sides_in(word.group(1))

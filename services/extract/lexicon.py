@@ -112,6 +112,7 @@ FORCE_NOUNS: tuple[str, ...] = (
     "armed forces", "defence forces", "defense forces", "armoured units", "armored units",
     "tank units", "tanks", "columns", "column", "reinforcements", "reserves", "recruits",
     "volunteers", "operators", "gunmen", "insurgents", "rebels", "partisans", "command", "commanders",
+    "infiltration groups", "sabotage groups", "reconnaissance groups", "assault teams", "sabotage and reconnaissance groups",
 )
 
 # Words that may stand between a side word and a force noun ("Ukraine's outnumbered troops").

@@ -74,7 +74,10 @@ _NAMED_BODY = re.compile(
 )
 _KNOWN_BODY = re.compile(rf"(?<![\w-])(?:{alternation(KNOWN_BODIES)})(?![\w-])", re.IGNORECASE)
 _GAP_OK = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
+    r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?"
+    # "the DeepState monitoring project posted": what kind of body it is may stand between.
+    r"(?:\s+(?:monitoring|analytical|mapping|project|channel|team|website|outlet|blog|account|group)(?![\w-]))*"
+    r"\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
     r"(?:(?:has|have|had|also|later|then|previously|recently|earlier|further|again|separately|repeatedly|publicly|"
     r"once\s+again|on\s+\w+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|video|"
     r"address|speech|interview|briefing|message|report|comments?)(?:\s+on\s+[\w-]+)?)\s*,?\s*)*",

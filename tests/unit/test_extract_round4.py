@@ -50,6 +50,20 @@ CASES: list[tuple[str, Expected]] = [
      {("advance", "RUS", "Pokrovsk")}),
     # A settlement the gazetteer lacks, named after a locative word.
     ("The AFU were forced back from positions near Kotlino, west of Pokrovsk.", {("withdrawal", "UKR", "Kotlino")}),
+    # "his troops": the side named with the person; "the army" of a third country named in the sentence.
+    ("Russia's top general said that his troops had captured the city of Kupiansk.", {("advance", "RUS", "Kupiansk")}),
+    ("In Poland, the army has mobilised more than 1,000 troops near Lviv.", {("deployment", "POL", "Lviv")}),
+    # Infiltration groups are forces; a place inside the speaker's name is not where it happened.
+    ("Kupiansk is contested. Ukraine's General Staff said Russian infiltration groups had been pushed back from "
+     "several neighbourhoods of the city.",
+     {("withdrawal", "RUS", "Kupiansk"), ("statement", "UKR", "Ukraine's General Staff")}),
+    # ", leaving ...": a result, not a departure.
+    ("Russian troops captured Vuhledar, leaving a single road from Kurakhove under fire.", {("advance", "RUS", "Vuhledar")}),
+    ("Russian troops captured Selydove, leaving Ukrainian units in Kurakhove nearly surrounded.",
+     {("advance", "RUS", "Selydove")}),
+    # A body's kind between its name and the verb.
+    ("At 08:40 the DeepState monitoring project posted that Russians had advanced in Toretsk.",
+     {("advance", "RUS", "Toretsk"), ("statement", "UKR", "DeepState")}),
     # A lone word after a descriptor that is no organisation is no speaker.
     ("The prosecutor Smith said nothing.", set()),
 ]
