@@ -154,14 +154,34 @@ def region_keys(parts: RegionNames) -> list[str]:
     return names
 
 
+# Romanisations of Ukrainian and Russian names differ in a few regular ways: "Zatyshshia" (the national
+# system) and "Zatyshshya" (GeoNames' older one), "Kruhliakivka" and "Kruhlyakivka", "Andriivka" and "Andriyivka".
+_SOFT_VOWEL = re.compile(r"(?<=[bcdfghklmnprstvzj])([iy])([aue])")
+_DOUBLE_I = re.compile(r"iy?i")
+
+
+def transliteration_variants(key: str) -> tuple[str, ...]:
+    """``key`` and its spellings under the other common romanisation ("ia" for "ya", "iyi" for "ii")."""
+    if key.isascii() is False or not ("ia" in key or "ya" in key or "iu" in key or "yu" in key or "ie" in key
+                                      or "ye" in key or "ii" in key or "iyi" in key):
+        return (key,)
+    out = {key}
+    out.add(_SOFT_VOWEL.sub(lambda m: ("y" if m.group(1) == "i" else "i") + m.group(2), key))
+    for v in list(out):
+        if "ii" in v or "iyi" in v:
+            out.add(_DOUBLE_I.sub(lambda m: "iyi" if m.group(0) == "ii" else "ii", v))
+    return tuple(sorted(out, key=lambda v: v != key))
+
+
 class NameIndex:
     """Normalised names -> entries, as an Aho-Corasick automaton."""
 
     def __init__(self, data: GazetteerData) -> None:
         keys: dict[str, NameKey] = {}
         for index, named in enumerate(data.entries):
+            variants = named.entry.country in FULL_COUNTRIES and named.entry.kind == "city"
             for name, primary in self._names_of(named, data):
-                self._add(keys, name, index, primary)
+                self._add(keys, name, index, primary, variants)
         # Every key starts with a space, and the scanned text too: the automaton then only
         # reports names that start a word, which is most of the speed of ``scan``.
         self.automaton = ahocorasick.Automaton()
@@ -192,10 +212,11 @@ class NameIndex:
                 yield name, False
 
     @staticmethod
-    def _add(keys: dict[str, NameKey], name: str, index: int, primary: bool) -> None:
+    def _add(keys: dict[str, NameKey], name: str, index: int, primary: bool, variants: bool = False) -> None:
         if not _usable(name) and normalise_name(name) not in ACRONYMS:
             return
-        for variant in (normalise_name(name),):
+        key = normalise_name(name)
+        for variant in transliteration_variants(key) if variants else (key,):
             if len(variant) < MIN_KEY_LENGTH and variant not in ACRONYMS:
                 continue
             if variant in STOP_KEYS:

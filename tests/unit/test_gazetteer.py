@@ -255,3 +255,12 @@ def test_a_river_word_is_no_place_but_regions_after_a_list_are() -> None:
     found = [m.name for m in gazetteer.find_mentions("Drones were shot down over the Belgorod and Kursk regions.")]
     assert found == ["Belgorod", "Kursk Oblast"]
     assert [m.name for m in gazetteer.find_mentions("Fighting raged along the Pokrovsk front.")] == ["Pokrovsk"]
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("Russian troops were forced back near Kruhliakivka.", "Kruhliakivka", "Kruhliakivka"),
+    ("Troops entered Andriivka on Monday.", "Andriivka", "Andriyivka"),
+    ("The village of Vodyane was shelled.", "Vodyane", "Vodiane"),
+])
+def test_both_romanisations_find_the_entry(gazetteer: Gazetteer, text: str, surface: str, canonical: str) -> None:
+    assert mention_of(gazetteer, text, surface).name == canonical
