@@ -748,6 +748,11 @@ def _military(
         left = max(left, trig.start - 25)
     else:
         actor = _subject(s, actors, trig.start, state, sent.start)
+        if actor is None and spec.strong and state.speaker_side:
+            # "Russia's Defence Ministry said it had captured X": "it" is the speaking body, of its side.
+            it = _IT_BEFORE.search(s, max(0, trig.start - 60), trig.start)
+            if it is not None:
+                actor = ActorMention(it.start(), it.start() + 2, (state.speaker_side,), "force", it.group(1))
         if actor is not None and actor.end > left:
             left = actor.end
         if family == "dep_send" and _is_passive(s, trig):
@@ -847,6 +852,11 @@ def _relative_object(s: str, actor: ActorMention, trig: TriggerMatch, cands: lis
 _LIGHT_VERB_BEFORE = re.compile(
     r"(?<![\w-])(?:complet(?:ed|es|e|ing)|claim(?:ed|s|ing)?|announc(?:ed|es|e|ing)|report(?:ed|s|ing)?|confirm(?:ed|s|ing)?|"
     r"finish(?:ed|es|ing)?|finali[sz](?:ed|es|ing))\s+(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$",
+    re.IGNORECASE,
+)
+_IT_BEFORE = re.compile(
+    r"(?<![\w-])(it|we)\s+(?:(?:had|has|have|was|were|is|are|also|then|now|just|already|reportedly|successfully|"
+    r"fully|completely)\s+)*$",
     re.IGNORECASE,
 )
 _RESULT_PARTICIPLE = re.compile(r",\s*$")

@@ -384,6 +384,8 @@ def find_speakers(
                 inside = [e for e in ents if vend <= e.start < limit]
                 found = inside[-1] if inside else None
         elif m.group("part"):
+            if any(x.group("verb") and x.start() < m.start() for x in matches):
+                continue  # "..., the governor said, adding that ...": the one who said adds
             # The subject of the main clause speaks: the first name after any opening phrase.
             lo = clause_subject_limit(sentence)
             before = [e for e in ents if e.end <= vstart and "," not in sentence[lo:e.start]]

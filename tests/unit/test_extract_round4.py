@@ -64,6 +64,12 @@ CASES: list[tuple[str, Expected]] = [
     # A body's kind between its name and the verb.
     ("At 08:40 the DeepState monitoring project posted that Russians had advanced in Toretsk.",
      {("advance", "RUS", "Toretsk"), ("statement", "UKR", "DeepState")}),
+    # "it" after a body that speaks is that body; ", adding" belongs to whoever said.
+    ("Russia's Defence Ministry said it had captured Selydove.",
+     {("advance", "RUS", "Selydove"), ("statement", "RUS", "Russia's Defence Ministry")}),
+    ("The company said it had withdrawn from Kharkiv.", set()),
+    ("The Russian army entered Kupiansk on Tuesday, the governor said, adding that residents were leaving.",
+     {("advance", "RUS", "Kupiansk")}),
     # A lone word after a descriptor that is no organisation is no speaker.
     ("The prosecutor Smith said nothing.", set()),
 ]
