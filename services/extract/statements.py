@@ -72,6 +72,7 @@ _NAMED_BODY = re.compile(
     r"(?<![\w’'-])[A-Z][\w’'-]+\s+(?:(?:operational-strategic|operational|tactical|joint|territorial|press|regional)\s+)*"
     r"(?:group|grouping|brigade|battalion|regiment|command|task\s+force)(?![\w-])"
 )
+_NAMED_BODY_WORDS = ("group", "brigade", "battalion", "regiment", "command", "task force")
 _KNOWN_BODY = re.compile(rf"(?<![\w-])(?:{alternation(KNOWN_BODIES)})(?![\w-])", re.IGNORECASE)
 _GAP_OK = re.compile(
     r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?"
@@ -243,7 +244,8 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
             # A unit speaks under its own name ("the 47th Mechanized Brigade said"), not its members'.
             name = _UNIT_MEMBERS.sub("", _THE_START.sub("", unit.text))
             out.append(_Entity(unit.start, unit.end, _THE_START.sub("", name), unit.sides[0] if unit.sides else None, False))
-    for m in _NAMED_BODY.finditer(sentence):
+    named_bodies = _NAMED_BODY.finditer(sentence) if any(w in sentence for w in _NAMED_BODY_WORDS) else ()
+    for m in named_bodies:
         first = m.group(0).split()[0]
         if not overlaps(m.start(), m.end()) and first.lower() not in NOT_NAME_WORDS and m.start() > 0:
             out.append(_Entity(m.start(), m.end(), m.group(0), sides_in(first)[:1][0] if sides_in(first) else None, False))
