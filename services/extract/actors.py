@@ -121,7 +121,7 @@ _UNIT_SIDE_AFTER = re.compile(
 )
 _UNIT_MEMBERS_BEFORE = re.compile(
     r"(?:units?|elements|troops|forces|servicemen|soldiers|fighters|paratroopers|marines|operators|members|"
-    r"assault\s+groups?|men|defenders|warriors)\s+(?:of|from)\s+(?:the\s+)?$",
+    r"(?:assault\s+)?(?:groups?|detachments?|teams?)|crews?|formations?|men|defenders|warriors)\s+(?:of|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _UNIT_CUE = re.compile(rf"(?<![\w-])(?:{alternation(UNIT_SIDE_CUES)})(?![\w-])", re.IGNORECASE)

@@ -163,7 +163,8 @@ _LISTED_NAMES = re.compile(
 _LOCATIVE_LEADS = (
     "near ", "outside ", "around ", "toward ", "towards ", "into ", "in southern ", "in northern ", "in eastern ",
     "in western ", "in central ", "capture of ", "seizure of ", "liberation of ", "fall of ", "loss of ", "outskirts of ",
-    "direction of ", "control of ",
+    "direction of ", "control of ", "north of ", "south of ", "east of ", "west of ", "northeast of ", "northwest of ",
+    "southeast of ", "southwest of ", "withdrew from ", "retreated from ", "pulled out of ", "pulled back from ",
 )
 _LOCATIVE_NAME = re.compile(r"(?:the\s+)?(?P<names>[A-Z][a-z’'-]{3,}(?:[\s-][A-Z][a-z’'-]{3,})?)")
 
@@ -263,6 +264,7 @@ class _State:
     prev_sentence: str | None = None
     text: str = ""
     speaker_side: str | None = None  # side of the current sentence's speaker: "its forces"
+    speaker_end: int = -1  # where that speaker's name ends in the sentence
     countries_here: list[tuple[int, str]] = field(default_factory=list)  # (offset in sentence, side) of its countries
 
 
@@ -505,6 +507,7 @@ def _sentence_events(
         recent_person = first_person(state.prev_sentence, [])
     speakers = find_speakers(s, place_spans, recent_person, words)
     state.speaker_side = next((sp.side for sp in speakers if sp.side), None)
+    state.speaker_end = next((sp.name_end for sp in speakers if sp.side), -1)
     state.countries_here = [
         (r.start - sent.start, side) for r in refs if r.is_country and (side := side_of_term(r.mention.name)) is not None
     ]
@@ -667,6 +670,9 @@ def _resolved(
     if actors and _ITS_THEIR.match(a.text):
         # "Russia lost ... as its troops advanced": the side named earlier in the sentence.
         owner = next((x for x in reversed(actors) if x.end <= a.start and x.kind == "country" and x.sides), None)
+        if state.speaker_side and 0 <= state.speaker_end <= a.start and (owner is None or owner.end < state.speaker_end):
+            # "KYIV (AFP) - Russia's defence ministry said its troops ...": the speaker, not the dateline.
+            return ActorMention(a.start, a.end, (state.speaker_side,), "force", a.text)
         if owner is not None:
             return ActorMention(a.start, a.end, owner.sides, "force", a.text)
     if s[:a.start].count("“") > s[:a.start].count("”") or s.lstrip().startswith(("“", '"')):
@@ -722,7 +728,7 @@ def _military(
     ):
         voice = "nominal"
     passive_by = None
-    if family in {"adv_take", "dep_send"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
+    if family in {"adv_take", "dep_send", "adv_enter"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
         by = _BY_AGENT.match(s, trig.end)
         if by:
             passive_by = _actor_after(s, actors, by.end(), 4)
@@ -1018,7 +1024,10 @@ def _locate(
         antecedent = next((r for r in reversed(before) if r.end - off <= where.start()), None)
         if antecedent is not None and _GAP_TO_WHERE.fullmatch(s, antecedent.end - off, where.start()):
             return antecedent.place, True
-    if len(after) > 1 and after[0].is_country and after[1].start - after[0].end < 25:
+    if (
+        len(after) > 1 and after[0].is_country and after[1].start - after[0].end < 25
+        and not _FROM_BEFORE.search(s, max(0, after[1].start - off - 30), after[1].start - off)
+    ):
         after = after[1:]  # "in Russia, in the Kursk region": the narrower place
     after_nc = [r for r in after if not r.is_country and not _skip_as_location(s, r, off)]
     before_nc = [r for r in before if not r.is_country and not _skip_as_location(s, r, off)]

@@ -61,7 +61,8 @@ INHERENT_FORCES: dict[str, str] = {
     # Named units whose names say whose they are.
     "kraken": "UKR", "khartiia": "UKR", "da vinci wolves": "UKR", "aidar": "UKR", "defense forces of ukraine": "UKR",
     "defence forces of ukraine": "UKR", "rubikon": "RUS", "storm-z": "RUS", "pyatnashka": "RUS",
-    "vostok battalion": "RUS",
+    "vostok battalion": "RUS", "black sea fleet": "RUS", "baltic fleet": "RUS", "northern fleet": "RUS",
+    "pacific fleet": "RUS", "caspian flotilla": "RUS",
 }
 
 # Numbered and named units ("the 47th Separate Mechanized Brigade", "1st Guards Tank Army"):
@@ -113,6 +114,7 @@ FORCE_NOUNS: tuple[str, ...] = (
     "tank units", "tanks", "columns", "column", "reinforcements", "reserves", "recruits",
     "volunteers", "operators", "gunmen", "insurgents", "rebels", "partisans", "command", "commanders",
     "infiltration groups", "sabotage groups", "reconnaissance groups", "assault teams", "sabotage and reconnaissance groups",
+    "warships", "fleet", "vessels", "submarines", "corvettes", "frigates",
 )
 
 # Words that may stand between a side word and a force noun ("Ukraine's outnumbered troops").
@@ -127,7 +129,8 @@ PHRASE_STOPWORDS: frozenset[str] = frozenset({
 
 # Nouns for equipment whose deployment counts like that of troops.
 EQUIPMENT_NOUNS: tuple[str, ...] = (
-    "tanks", "artillery", "howitzers", "vehicles", "armoured vehicles", "armored vehicles",
+    "shells", "artillery shells", "ammunition", "munitions", "rounds", "tanks", "artillery", "howitzers", "vehicles",
+    "armoured vehicles", "armored vehicles",
     "self-propelled artillery vehicles", "air defence systems", "air defense systems",
     "systems", "missiles", "drones", "jets", "aircraft", "helicopters", "warships", "ships",
     "equipment", "hardware", "weapons", "launchers", "rocket launchers", "guns", "mortars",

@@ -34,7 +34,7 @@ _VERBS = (
     r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|explained|explains|indicated|indicates|remarked|argued|"
     r"asserted|acknowledged|admitted|alleged|accused|vowed|pledged|promised|reiterated|reaffirmed|"
     r"disclosed|revealed|commented|posted|tweeted|reported|reports|suggested|suggests|called\s+for|"
-    r"called\s+on|condemned|condemns|demanded|threatened|estimated|assessed|informed|briefed"
+    r"called\s+on|condemned|condemns|demanded|threatened|estimated|assessed|informed|briefed|described|describes"
 )
 _PARTICIPLES = (
     r"saying|stating|adding|noting|suggesting|reiterating|reaffirming|insisting|warning|urging|claiming|"
@@ -70,7 +70,7 @@ _ORGANISATION_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}(?
 # "the Khortytsia operational-strategic group", "the Azov brigade": a name, then what kind of body it is.
 _NAMED_BODY = re.compile(
     r"(?<![\w’'-])[A-Z][\w’'-]+\s+(?:(?:operational-strategic|operational|tactical|joint|territorial|press|regional)\s+)*"
-    r"(?:group|grouping|brigade|battalion|regiment|command|task\s+force)(?![\w-])"
+    r"(?:group(?:\s+of\s+forces)?|grouping|brigade|battalion|regiment|command|task\s+force)(?![\w-])"
 )
 _NAMED_BODY_WORDS = ("group", "brigade", "battalion", "regiment", "command", "task force")
 _KNOWN_BODY = re.compile(rf"(?<![\w-])(?:{alternation(KNOWN_BODIES)})(?![\w-])", re.IGNORECASE)
@@ -89,7 +89,9 @@ _COORDINATED_SPEECH = re.compile(
     r"\s+(?:[a-z]+ed|met|held|gave|made|spoke|took|sent|visited|hit\s+out)\s[^,;:.“”\"]{0,80}?\s+and\s+(?:also\s+)?"
 )
 # A name inside an apposition: lower-case words since the last comma ("an analyst with the").
-_IN_APPOSITION = re.compile(r",\s*(?:(?:the|a|an)\s+|[a-z][\w-]*\s+)[^,]*?\b[a-z][\w-]*\s+(?:the\s+)?$")
+_IN_APPOSITION = re.compile(
+    r",\s*(?:(?:the|a|an)\s+|[a-z][\w-]*\s+)[^,]*?\b[a-z][\w-]*\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
+)
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:he|she)\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(r"^\s+(?:him|her)\b", re.IGNORECASE)
 _INVERTED_LEFT = re.compile(r"(?:[,”\"’]|^)\s*$")
@@ -329,7 +331,7 @@ claimed claims declared declares noted notes warned warns wrote writes insisted 
 emphasized emphasised emphasizes emphasises explained explains indicated indicates remarked argued asserted
 acknowledged admitted alleged accused vowed pledged promised reiterated reaffirmed disclosed revealed
 commented posted tweeted reported reports suggested suggests called condemned condemns demanded threatened
-estimated assessed informed briefed according saying stating adding noting suggesting reiterating
+estimated assessed informed briefed described describes according saying stating adding noting suggesting reiterating
 reaffirming insisting warning urging claiming emphasizing emphasising stressing arguing declaring
 announcing confirming denying indicating accusing calling
 """.split())  # noqa: SIM905 - a word list reads best as words

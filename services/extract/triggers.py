@@ -82,7 +82,8 @@ _PATTERN = re.compile(
     r"|(?P<wd_passive>(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:(?:forced|pushed|driven|thrown|beaten|knocked|kicked)\s+(?:back|out|away|off)"
     r"|repelled|repulsed|ousted|expelled|dislodged|routed|forced\s+to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee)))"
     r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing))"
-    r"|(?P<wd_go>(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|fell|fall(?:en|s|ing)?)\s+(?:back\s+)?to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible|prepared)\s+(?:positions|lines|defensive\s+lines)"
+    r"|(?P<wd_go>(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|fell|fall(?:en|s|ing)?|regroup(?:ed|s|ing)?|redeploy(?:ed|s|ing)?)"
+    r"\s+(?:back\s+)?(?:from\s+[^,.;]{1,60}?\s+)?to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible|prepared)\s+(?:positions|lines|defensive\s+lines)"
     r"|withdr(?:aw|aws|ew|awn|awing)|retreat(?:s|ed|ing)?|pull(?:ed|ing|s)?\s+(?:out|back)"
     r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?)"
     r"|(?P<wd_leave>left(?!\s+(?:bank|flank|side|wing|hand|behind|unanswered|open|intact|untouched)\b)|leav(?:e|es|ing)|abandon(?:s|ed|ing)?|exit(?:s|ed|ing)?|gave\s+up|giv(?:e|es|ing)\s+up"
@@ -92,10 +93,10 @@ _PATTERN = re.compile(
     r"|(?P<dep_by>(?:supported|backed|reinforced|assisted|aided|joined)\s+by)"
     r"|(?P<dep_send>(?:re)?deploy(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|transferr?(?:ed|ing|s)?"
     r"|mass(?:ed|es|ing)|amass(?:ed|es|ing)?|mobili[sz](?:e|ed|es|ing)|assembl(?:e|ed|es|ing)|station(?:ed|s|ing)?"
-    r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
+    r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|ship(?:ped|s|ping)|deliver(?:ed|s|ing)?|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
     r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing))"
     r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|liberation|takeover|offensive\s+into)"
-    r"|(?P<nom_wd>withdrawal|retreat|pullout|pull-out)"
+    r"|(?P<nom_wd>withdrawal|retreat|pullout|pull-out|pullback|pull-back|departure)"
     r"|(?P<nom_dep>deployment|redeployment|arrival|presence|influx|inflow|build-?up|involvement|participation|massing)"
     r")(?![\w-])",
     re.IGNORECASE,
@@ -112,8 +113,9 @@ _STEMS: tuple[str, ...] = (
     "driv", "forc", "knock", "oust", "expel", "dislodg", "kick", "threw", "throw", "flush", "support",
     "backed", "reinforc", "assist", "aided", "join", "participat", "engag", "fight", "fought", "arriv",
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
-    "recruit", "bring", "brought", "rush", "concentrat", "leverag", "employ", "presence", "influx", "inflow",
-    "build", "involvement", "pullout", "capture", "seizure", "liberation", "takeover", "offensive", "breakthrough", "incursion",
+    "recruit", "bring", "brought", "ship", "deliver", "rush", "concentrat", "leverag", "employ", "presence", "influx", "inflow",
+    "build", "involvement", "pullout", "pullback", "pull-back", "departure", "capture", "seizure", "liberation",
+    "takeover", "offensive", "breakthrough", "incursion",
 )
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
@@ -171,7 +173,7 @@ _CLAUSE_BLOCK = re.compile(
 )
 # Where a new clause starts: its subject is what the rules look for.
 CLAUSE_BREAK = re.compile(
-    r";|:|\s[–—-]\s|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|although)\s", re.IGNORECASE
+    r";|:|\s[–—-]\s|,\s+(?:but|while|whereas|although|though|and|where)\s|\s(?:but|while|whereas|although)\s", re.IGNORECASE
 )
 # Hedges that keep the event but mark it as a claim.
 HEDGE = re.compile(
