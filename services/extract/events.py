@@ -744,6 +744,11 @@ def _military(
         left = max(left, trig.start - 25)
     elif voice == "nominal":
         actor = _nominal_actor(s, actors, trig)
+        of = _OF_AFTER.match(s[trig.end:]) if actor is None else None
+        if of is not None:
+            # "the departure of its units": a pronoun force after "of", resolved like a subject.
+            pronoun = next((x for x in actors if trig.end < x.start <= trig.end + of.end() + 2 and x.kind == "pronoun"), None)
+            actor = _resolved(pronoun, state, sent.start, s, actors) if pronoun is not None else None
         light = _LIGHT_VERB_BEFORE.search(s, max(0, trig.start - 40), trig.start)
         if actor is None and light is not None:
             # "Battlegroup Center units completed the liberation of X": the light verb's subject acts;

@@ -82,8 +82,10 @@ _PATTERN = re.compile(
     r"|(?P<wd_passive>(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:(?:forced|pushed|driven|thrown|beaten|knocked|kicked)\s+(?:back|out|away|off)"
     r"|repelled|repulsed|ousted|expelled|dislodged|routed|forced\s+to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee)))"
     r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing))"
+    # "regrouped from X to more favourable lines": the verb is the trigger, X stays in its scope.
     r"|(?P<wd_go>(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|fell|fall(?:en|s|ing)?|regroup(?:ed|s|ing)?|redeploy(?:ed|s|ing)?)"
-    r"\s+(?:back\s+)?(?:from\s+[^,.;]{1,60}?\s+)?to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible|prepared)\s+(?:positions|lines|defensive\s+lines)"
+    r"(?=\s+(?:back\s+)?(?:from\s+[^,.;]{1,60}?\s+)?to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible|prepared)\s+"
+    r"(?:positions|lines|defensive\s+lines))"
     r"|withdr(?:aw|aws|ew|awn|awing)|retreat(?:s|ed|ing)?|pull(?:ed|ing|s)?\s+(?:out|back)"
     r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?)"
     r"|(?P<wd_leave>left(?!\s+(?:bank|flank|side|wing|hand|behind|unanswered|open|intact|untouched)\b)|leav(?:e|es|ing)|abandon(?:s|ed|ing)?|exit(?:s|ed|ing)?|gave\s+up|giv(?:e|es|ing)\s+up"
@@ -113,7 +115,8 @@ _STEMS: tuple[str, ...] = (
     "driv", "forc", "knock", "oust", "expel", "dislodg", "kick", "threw", "throw", "flush", "support",
     "backed", "reinforc", "assist", "aided", "join", "participat", "engag", "fight", "fought", "arriv",
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
-    "recruit", "bring", "brought", "ship", "deliver", "rush", "concentrat", "leverag", "employ", "presence", "influx", "inflow",
+    "recruit", "bring", "brought", "ship", "deliver", "regroup", "rush", "concentrat", "leverag", "employ",
+    "presence", "influx", "inflow",
     "build", "involvement", "pullout", "pullback", "pull-back", "departure", "capture", "seizure", "liberation",
     "takeover", "offensive", "breakthrough", "incursion",
 )

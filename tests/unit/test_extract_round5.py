@@ -1,0 +1,48 @@
+"""Round 5 generalisation cases: wire datelines, state-media euphemisms, naval forces, clause and list edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract_cases import Expected, run, tuples
+
+CASES: list[tuple[str, Expected]] = [
+    # "its troops" after a speaking body: the body's side, not the dateline's city.
+    ("KYIV (AFP) - Russia's defence ministry said on Thursday that its troops had captured the town of Toretsk.",
+     {("advance", "RUS", "Toretsk"), ("statement", "RUS", "Russia's defence ministry")}),
+    # Regrouping to more favourable lines is a withdrawal.
+    ("The grouping had earlier regrouped from the area south of Huliaipole to more favourable lines.",
+     set()),
+    ("Russian units regrouped from the floodplain near Kherson to more favourable lines.",
+     {("withdrawal", "RUS", "Kherson")}),
+    # "the departure of its units from X".
+    ("Russia's defence ministry described the departure of its units from the Kharkiv region as a regrouping.",
+     {("withdrawal", "RUS", "Kharkiv"), ("statement", "RUS", "Russia's defence ministry")}),
+    # A "where" clause has its own modality: the plan in the main clause does not block it.
+    ("Russian troops could try to push towards Kharkiv, where Moscow has massed some 50,000 soldiers.",
+     {("deployment", "RUS", "Kharkiv")}),
+    # Shells shipped are equipment deployed.
+    ("Pyongyang has shipped more than 12 million artillery shells to Russia since 2023.",
+     {("deployment", "PRK", "Russia")}),
+    # Fleets and warships are forces.
+    ("The Black Sea Fleet has relocated most of its submarines from Sevastopol to Odesa.",
+     {("deployment", "RUS", "Odesa")}),
+    ("Russian warships have largely pulled back from the coast near Odesa.", {("withdrawal", "RUS", "Odesa")}),
+    # Crossing into a country from others: the country entered.
+    ("On February 24, 2022, Russian columns crossed into Ukraine from Russia and Belarus.",
+     {("advance", "RUS", "Ukraine")}),
+    # Passive entry with its agent.
+    ("The village of Kotlyne was entered by Russian infantry on Tuesday.", {("advance", "RUS", "Kotlyne")}),
+    # A unit's members: "assault detachments of the 5th Combined Arms Army ... and advanced".
+    ("According to him, assault detachments of the 5th Combined Arms Army broke through the enemy's defences north of "
+     "Vremevka and advanced up to 3 kilometres.",
+     {("advance", "RUS", "Vremevka")}),
+    # A spokesman for a body with a capitalised modifier speaks himself.
+    ("Vladyslav Voloshyn, spokesman for the Southern Defence Forces, confirmed the withdrawal.",
+     {("statement", "UKR", "Vladyslav Voloshyn"), ("withdrawal", "UKR", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_round5(text: str, expected: Expected) -> None:
+    assert tuples(run(text)) == expected
