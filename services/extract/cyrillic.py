@@ -47,7 +47,9 @@ _REPOSITION = re.compile(
     r"(?:вигідн|выгодн|зручн|удобн|підготовлен|подготовленн)\w*",
     re.IGNORECASE,
 )
-_CONTROL = re.compile(r"(?<![\w’'ʼ-])(?:взял\w*|взят\w*|встановил\w*|установил\w*)\s+(?:повн\w+\s+|полн\w+\s+)?"
+_CONTROL = re.compile(r"(?<![\w’'ʼ-])(?:взял\w*|взят\w*|встановил\w*|установил\w*|вернули|повернули|вернул|повернув)\s+"
+                      r"(?:повн\w+\s+|полн\w+\s+)?(?:(?:під|под)\s+(?:свій\s+|свой\s+)?)?контрол\w*(?:\s+(?:над|над))?|"
+                      r"(?:взял\w*|взят\w*|встановил\w*|установил\w*)\s+(?:повн\w+\s+|полн\w+\s+)?"
                       r"(?:під|под)\s+(?:свій\s+|свой\s+)?контрол\w*", re.IGNORECASE)
 _OWN_VERBS = ("звільни", "звільне", "освободи", "освобожд", "освобожден")
 _STEM_PATTERN = re.compile(
@@ -85,6 +87,11 @@ _FORCE_NOUN = re.compile(
     r"войск|подразделен|бойц|военн|силы|морпех|батальйон|батальон|полк|угруповання|группировк)\w*",
     re.IGNORECASE,
 )
+# Passive participles ("переброшены", "звільнено", "освобождена"): the text reports its own side's doing.
+_PASSIVE_PARTICIPLE = re.compile(r"(?:ен[аоиі]?|ені|ены|ено|нн[аоыі]|т[аоиі]|ті)$", re.IGNORECASE)
+# Common words only one of the two languages has: a short text may lack the letters that tell them apart.
+_RUSSIAN_WORDS = re.compile(r"(?<![\w’'ʼ-])(?:что|как|это|его|или|года|который|которые|почти|после|только|также)(?![\w’'ʼ-])")
+_UKRAINIAN_WORDS = re.compile(r"(?<![\w’'ʼ-])(?:що|як|це|його|або|року|який|які|майже|після|тільки|також)(?![\w’'ʼ-])")
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 _RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
 _CYRILLIC = re.compile(r"[а-яА-ЯіїєґІЇЄҐёЁ]")
@@ -92,15 +99,19 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # Speech: "заявив", "повідомили", "сообщает"; "за словами X", "по данным X".
 _SPEECH = re.compile(
-    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|написа\w*|пише|пишет|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
+    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|написа\w*|пише|пишет|назва\w*|рассказа\w*|розповіла?|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
     r"сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|подтверди\w*|опроверг\w*|заявля\w*)"
     r"|(?P<acc>за\s+словами|за\s+даними|по\s+словам|по\s+данным|як\s+повідоми\w*|как\s+сообщи\w*)",
     re.IGNORECASE,
 )
-_NAME = re.compile(r"(?<![\w’'ʼ-])[А-ЯІЇЄҐ][\w’'ʼ-]*(?:\s+(?:[А-ЯІЇЄҐ][\w’'ʼ-]*|ЗСУ|РФ|України|России|Росії|Украины))*")
+_NAME = re.compile(
+    r"(?<![\w’'ʼ-])[А-ЯІЇЄҐ][\w’'ʼ-]*(?:\s+(?:[А-ЯІЇЄҐ][\w’'ʼ-]*|ЗСУ|РФ|України|России|Росії|Украины|"
+    r"обороны|оборони|иностранных|закордонних|внутренних|внутрішніх|дел|справ))*"
+)
 # Bodies and people the rules know, by lower-case stem, with their side.
 KNOWN_SPEAKERS: dict[str, str | None] = {
     "генштаб": "UKR", "генеральний штаб": "UKR", "міноборони": "UKR", "минобороны": "RUS", "кремл": "RUS",
+    "министерств": "RUS", "міністерств": "UKR", "мид": "RUS", "мзс": "UKR",
     "зеленськ": "UKR", "зеленск": "UKR", "сирськ": "UKR", "сырск": "UKR", "буданов": "UKR", "умєров": "UKR",
     "умеров": "UKR", "путін": "RUS", "путин": "RUS", "пєсков": "RUS", "песков": "RUS", "шойгу": "RUS",
     "бєлоусов": "RUS", "белоусов": "RUS", "лавров": "RUS", "захаров": "RUS", "конашенков": "RUS", "гладков": "RUS",
@@ -112,7 +123,15 @@ _CYRILLIC_UNIT = re.compile(
     r"\d{1,3}-[а-яіїє]{1,3}\s+(?:[а-яіїєґ’'ʼ-]+\s+){0,3}?(?:бригад|батальйон|батальон|полк|дивізі|дивизи|корпус)\w*",
     re.IGNORECASE,
 )
-_GAP_AFTER = re.compile(r"\s*(?:(?:в|у|во)\s+)?")
+# Titles before a name ("Губернатор Вячеслав Гладков"): the speaker is the person.
+_TITLE_WORDS = re.compile(
+    r"(?:(?:Губернатор|Президент|Прем[’'ʼ]?єр-міністр|Премьер-министр|Міністр|Министр|Голова|Глава|Командувач|Командующий|"
+    r"Командир|Речник|Спікер|Представитель|Официальный\s+представитель|Генерал|Полковник|Мэр|Мер)\s+)+"
+)
+_GAP_AFTER = re.compile(
+    r"\s*(?:(?:в|у|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|понеділок|вівторок|середу|четвер|"
+    r"п[’'ʼ]?ятницю|суботу|неділю)\s+)?(?:(?:в|у|во)\s+)?"
+)
 _COMMA_BEFORE = re.compile(r"[,—–-]\s*$")
 _MINISTRY_OF = re.compile(r"(?:РФ|Росії|России|России)\b")
 
@@ -143,7 +162,9 @@ def text_voice(text: str) -> Voice:
     rus = sum(low.count(w) for w in ("всу", "вфу", "киевск", "боевик", "националист", "сво "))
     if ukr != rus:
         return "UKR" if ukr > rus else "RUS"
-    return "RUS" if len(_RUSSIAN_LETTERS.findall(text)) > len(_UKRAINIAN_LETTERS.findall(text)) else "UKR"
+    russian = len(_RUSSIAN_LETTERS.findall(text)) + len(_RUSSIAN_WORDS.findall(low))
+    ukrainian = len(_UKRAINIAN_LETTERS.findall(text)) + len(_UKRAINIAN_WORDS.findall(low))
+    return "RUS" if russian > ukrainian else "UKR"
 
 
 def _side_word(word: str, voice: Voice) -> str | None:
@@ -177,14 +198,21 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
             continue
         if ev_type == "deployment" and not _FORCE_NOUN.search(sentence):
             continue  # "направили листа": something other than forces was sent
-        sides = [_side_word(w.group(0), voice) for w in _SIDE_WORD.finditer(sentence, 0, start)]
-        side = next((s for s in reversed(sides) if s), None)
+        words = [w for w in _SIDE_WORD.finditer(sentence, 0, start) if _side_word(w.group(0), voice)]
+        side = None
+        if words:
+            last = words[-1]
+            side = _side_word(last.group(0), voice)
+            if last.group(0).lower().startswith(_OWN_WORDS) and len(words) > 1 and last.start() - words[-2].end() <= 2:
+                side = _side_word(words[-2].group(0), voice)  # "украинские подразделения": the adjective tells
+            if text.lower().startswith(_OWN_VERBS) and start - last.end() > 30:
+                side = voice  # "... освобождена": only the voice's own side "liberates"; a distant word is not its subject
         if side is None and not text.lower().startswith(_CAUSATIVE_STEMS):
             # No subject named: the verb's own side words after it ("звільнено ... бійцями ЗСУ"), else the voice.
             after = [_side_word(w.group(0), voice) for w in _SIDE_WORD.finditer(sentence, end)]
             side = next((s for s in after if s), None)
-        if side is None and text.lower().startswith(_OWN_VERBS):
-            side = voice  # each side "liberates" only in its own voice
+        if side is None and (text.lower().startswith(_OWN_VERBS) or _PASSIVE_PARTICIPLE.search(text)):
+            side = voice  # each side "liberates" only in its own voice; "переброшены резервы": its own report
         out.append(CyrillicTrigger(ev_type, side, start, end, text))
     return out
 
@@ -212,7 +240,9 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
             side = "RUS"
         verb = m.group(0)
         vstart = m.start()
-        out.append(SpeakerMention(name.group(0), side, False, verb, vstart, name.start(), name.end(),
+        title = _TITLE_WORDS.match(name.group(0))
+        start = name.start() + (title.end() if title and title.end() < len(name.group(0)) else 0)
+        out.append(SpeakerMention(sentence[start:name.end()], side, False, verb, vstart, start, name.end(),
                                   sentence[m.end():].strip(" ,:—-") or None))
     return out
 

@@ -21,7 +21,13 @@ from services.extract.dates import DateMention, find_dates
 from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS, INHERENT_FORCES
 from services.extract.quantities import QuantityMention, find_quantities
 from services.extract.sentences import Sentence, split_sentences
-from services.extract.statements import SpeakerMention, find_speakers, first_person, unnamed_attribution
+from services.extract.statements import (
+    SpeakerMention,
+    find_speakers,
+    first_person,
+    introduced_surnames,
+    unnamed_attribution,
+)
 from services.extract.triggers import (
     CLAUSE_BREAK,
     HEDGE,
@@ -205,6 +211,13 @@ _FROM_BEFORE = re.compile(r"(?<![\w-])(?:[Ff]rom|out\s+of)\s+(?:the\s+)?(?:(?!(?
 _OWN_BORDER = re.compile(
     r"(?<![\w-])(?:the|its|their|our)\s+(?:[a-z]+(?:ern)?\s+)?(?:border|frontier)(?![\w-])(?!\s+(?:with|of)\b)"
 )
+_IN_COUNTRY = re.compile(r"(?<![\w-])(?:in|across|throughout)\s+(?:neighbouring\s+|neighboring\s+)?$", re.IGNORECASE)
+_PLURAL_REGION_AFTER = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.IGNORECASE)
+_DIRECTION_OF = re.compile(
+    r"(?<![\w-])(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _WHERE_AFTER_PLACE = re.compile(r",?\s+where\s+[^,;:]{0,80}$")
 _GAP_TO_WHERE = re.compile(r"(?:\s+(?:region|oblast|province|city|town|village|area|district))?")
 _TO_BEFORE = re.compile(r"(?<![\w-])(?:to|into|towards?)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
@@ -266,6 +279,12 @@ class _State:
     speaker_side: str | None = None  # side of the current sentence's speaker: "its forces"
     speaker_end: int = -1  # where that speaker's name ends in the sentence
     countries_here: list[tuple[int, str]] = field(default_factory=list)  # (offset in sentence, side) of its countries
+    introduced: frozenset[str] | None = None  # surnames the article introduced with a full name (computed on demand)
+
+    def surnames(self) -> frozenset[str]:
+        if self.introduced is None:
+            self.introduced = introduced_surnames(self.text)
+        return self.introduced
 
 
 @dataclass(slots=True)
@@ -505,11 +524,13 @@ def _sentence_events(
     recent_person = state.last_person if sent.start - state.last_person_pos < _RECENT_WINDOW else None
     if recent_person is None and state.prev_sentence is not None and _PERSON_PRONOUN.search(s):
         recent_person = first_person(state.prev_sentence, [])
-    speakers = find_speakers(s, place_spans, recent_person, words)
+    speakers = find_speakers(s, place_spans, recent_person, words, state.surnames)
     state.speaker_side = next((sp.side for sp in speakers if sp.side), None)
     state.speaker_end = next((sp.name_end for sp in speakers if sp.side), -1)
     state.countries_here = [
-        (r.start - sent.start, side) for r in refs if r.is_country and (side := side_of_term(r.mention.name)) is not None
+        (r.start - sent.start, side) for r in refs
+        if r.is_country and (side := side_of_term(r.mention.name)) is not None
+        and _IN_COUNTRY.search(s, max(0, r.start - sent.start - 12), r.start - sent.start)
     ]
     if speakers:
         # "Ukraine's General Staff said ...": a place inside a speaker's name is not where anything happens.
@@ -884,7 +905,8 @@ def _listed_with(s: str, location: Place | None, cands: list[_PlaceRef], offset:
     for r in cands:
         if r.start < prev.end:
             continue
-        if r.start - offset >= scope_end or r.is_country or (r.is_region and not chosen.is_region):
+        shared_kind = r.is_region and _PLURAL_REGION_AFTER.match(s, r.end - offset) is not None  # "X and Y regions"
+        if r.start - offset >= scope_end or r.is_country or (r.is_region and not chosen.is_region and not shared_kind):
             break
         if not (_LIST_GAP.fullmatch(s, prev.end - offset, r.start - offset)
                 or (_SECOND_GOAL.fullmatch(s, prev.end - offset, r.start - offset)
@@ -1036,6 +1058,10 @@ def _locate(
         after = after[1:]  # "in Russia, in the Kursk region": the narrower place
     after_nc = [r for r in after if not r.is_country and not _skip_as_location(s, r, off)]
     before_nc = [r for r in before if not r.is_country and not _skip_as_location(s, r, off)]
+    if len(before_nc) > 1:
+        # "Kotlyne, west of Pokrovsk, was entered": the landmark after a direction word only locates the first.
+        before_nc = [r for i, r in enumerate(before_nc)
+                     if i == 0 or not _DIRECTION_OF.search(s, max(0, r.start - off - 25), r.start - off)]
     order: list[list[_PlaceRef]]
     if subject_place:
         order = [before_nc[-1:], after_nc[:1], [r for r in before if r.is_country][-1:], after[:1]]

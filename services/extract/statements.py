@@ -10,6 +10,7 @@ name ("Ukrainian President", "a Moscow-installed official").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,6 +73,10 @@ _NAMED_BODY = re.compile(
     r"(?<![\w’'-])[A-Z][\w’'-]+\s+(?:(?:operational-strategic|operational|tactical|joint|territorial|press|regional)\s+)*"
     r"(?:group(?:\s+of\s+forces)?|grouping|brigade|battalion|regiment|command|task\s+force)(?![\w-])"
 )
+_BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?")
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_UNIT_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:brigade|battalion|regiment|corps|division|unit)\s+$", re.IGNORECASE)
+_UNIT_HEAD_END = re.compile(r"(?:brigade|battalion|regiment|corps|division|army)$", re.IGNORECASE)
 _NAMED_BODY_WORDS = ("group", "brigade", "battalion", "regiment", "command", "task force")
 _KNOWN_BODY = re.compile(rf"(?<![\w-])(?:{alternation(KNOWN_BODIES)})(?![\w-])", re.IGNORECASE)
 _GAP_OK = re.compile(
@@ -229,7 +234,9 @@ def _anchored(pattern: re.Pattern[str], sentence: str, starts: list[int]) -> lis
     return out
 
 
-def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
+def _entities(
+    sentence: str, places: list[tuple[int, int]], known_surnames: Callable[[], frozenset[str]] | None = None
+) -> list[_Entity]:
     """Named persons and bodies of a sentence, in order."""
     out: list[_Entity] = []
 
@@ -272,7 +279,9 @@ def _entities(sentence: str, places: list[tuple[int, int]]) -> list[_Entity]:
         known = full in KNOWN_PEOPLE or last in KNOWN_PEOPLE
         # A lone word is a name only when known or titled ("General Syrskiy", "Tusk").
         titled = any(t.lower().rstrip(".") in PERSON_TITLES for t in title.split() if t.lower() not in _LINK_WORDS)
-        if len(name.split()) == 1 and not known and not titled and not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:]):
+        if (len(name.split()) == 1 and not known and not titled
+                and not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:])
+                and not (known_surnames is not None and name in known_surnames())):  # "Major Taras Hordiienko" earlier
             org = _ORGANISATION_BEFORE.search(sentence, max(0, s - 60), s)
             if org and not title and org.group("noun").lower() in ORGANISATION_DESCRIPTORS:
                 # "Swedish appliance maker Kallvik": a company, whose nationality is its side.
@@ -359,7 +368,8 @@ def _speech_matches(sentence: str) -> list[re.Match[str]]:
 
 
 def find_speakers(
-    sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None, words: list[str] | None = None
+    sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None, words: list[str] | None = None,
+    known_surnames: Callable[[], frozenset[str]] | None = None,
 ) -> list[SpeakerMention]:
     """Named speakers of ``sentence``; "he said" resolves to ``last_person``.
 
@@ -370,7 +380,7 @@ def find_speakers(
     matches = _speech_matches(sentence)
     if not matches:
         return []  # no speech verb: the names need not be looked for
-    ents = _entities(sentence, places)
+    ents = _entities(sentence, places, known_surnames)
     out: list[SpeakerMention] = []
     for m in matches:
         vstart = m.start("verb") if m.group("verb") else m.start("part") if m.group("part") else m.start("acc")
@@ -395,6 +405,16 @@ def find_speakers(
             before = [e for e in ents if e.end <= vstart and "," not in sentence[lo:e.start]]
             found = before[0] if before else None
         else:
+            by = _BY_AFTER.match(sentence, vend)
+            if by and _PASSIVE_BEFORE.search(sentence, max(0, vstart - 30), vstart):
+                # "Russian claims ... were denied by Ukraine's General Staff": the agent speaks.
+                found = next((e for e in ents if by.end() <= e.start <= by.end() + 4), None)
+                if found is None or found.name.lower() in UNNAMED_SOURCES or found.name.lower() in NEWS_OUTLETS:
+                    continue
+                side = _side_from_context(sentence, found) if found.is_person else found.side
+                out.append(SpeakerMention(found.name, side, found.is_person, verb, vstart, found.start, found.end,
+                                          _content(sentence, vstart, vend)))
+                continue
             if _NEGATED.search(sentence[max(0, vstart - 30):vstart]):
                 continue
             left = sentence[:vstart]
@@ -407,6 +427,9 @@ def find_speakers(
                     continue  # "X, a military analyst with the Black Bird Group, said": X speaks
                 found = ent
                 break
+            if found is None and _UNIT_ANAPHOR.search(left, max(0, len(left) - 20)):
+                # "..., the brigade said": the unit the sentence named.
+                found = next((e for e in reversed(ents) if e.end <= vstart and _UNIT_HEAD_END.search(e.name)), None)
             if found is None and _PRONOUN_SUBJECT.search(left, max(0, len(left) - 30)):
                 pronoun = True
             if found is None and not pronoun and _INVERTED_LEFT.search(left, max(0, len(left) - 5)):
@@ -432,6 +455,20 @@ def first_person(sentence: str, places: list[tuple[int, int]]) -> SpeakerMention
         return None
     side = _side_from_context(sentence, person)
     return SpeakerMention(person.name, side, True, "", -1, person.start, person.end, None)
+
+
+_TITLED_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]+\.?\s+)?(?:[A-Z][a-z]+\s+)?(?P<first>[A-Z][a-z’'-]+)\s+(?P<last>[A-Z][a-z’'-]{2,})"
+    r"(?=,\s+(?:\d|a|an|the|who|[a-z]+\s+(?:of|for|at)\b)|\s+(?:said|says|told))"
+)
+
+
+def introduced_surnames(text: str) -> frozenset[str]:
+    """Surnames of people an article introduces by full name ("Major Taras Hordiienko, 34, commands ...")."""
+    return frozenset(
+        m.group("last") for m in _TITLED_NAME.finditer(text)
+        if m.group("first").lower() not in NOT_NAME_WORDS and m.group("last").lower() not in NOT_NAME_WORDS
+    )
 
 
 def clause_subject_limit(sentence: str) -> int:

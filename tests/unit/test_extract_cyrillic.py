@@ -35,6 +35,15 @@ CASES: list[tuple[str, Expected]] = [
     # The euphemism for a withdrawal; "написав" as speech.
     ("Наші підрозділи біля Авдіївки перемістилися на більш вигідні позиції.", {("withdrawal", "UKR", "Avdiivka")}),
     ("Олег Синєгубов написав, що ситуація під контролем.", {("statement", None, "Олег Синєгубов")}),
+    # A side adjective before the text's own-unit noun tells the side; a distant one does not own "liberated".
+    ("Украинские подразделения отошли с позиций у Демидовки.", {("withdrawal", "UKR", "Demydivka")}),
+    ("Курская область, куда украинские войска вторглись в августе 2024 года, почти полностью освобождена.",
+     {("advance", "RUS", "Kursk Oblast")}),
+    # A passive participle reports the text's own side; "в среду" between the verb and the speaker.
+    ("Губернатор Вячеслав Гладков заявил, что в Белгород переброшены резервы.",
+     {("deployment", "RUS", "Belgorod"), ("statement", "RUS", "Вячеслав Гладков")}),
+    ("Российские войска отразили атаку, сообщили в среду в Министерстве обороны России.",
+     {("statement", "RUS", "Министерстве обороны России")}),
     # Negations, attempts and plans are no event; a letter sent is no deployment.
     ("Російські війська не змогли захопити Часів Яр.", set()),
     ("Противник намагався захопити Торецьк.", set()),
