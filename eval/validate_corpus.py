@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
-"""Check the dev2 corpus: articles and gold files are well-formed and follow GUIDE.md.
+"""Check an evaluation corpus (eval/dev2, eval/dev3, ...): articles and gold files are well-formed and follow GUIDE.md.
 
-    python validate.py                      # check everything, exit 1 on any error
-    python validate.py --emit-predictions   # print the required gold events as score.py input
+    python eval/validate_corpus.py eval/dev2                      # check everything, exit 1 on any error
+    python eval/validate_corpus.py eval/dev2 --emit-predictions   # print the gold events as score.py input
 
 The second form turns the gold into the JSON-lines prediction format that
 ``shared/eval/score.py`` reads, so the scorer can be run on the gold against
 itself (it must report F1 = 1.0 and place-mention recall 1.0):
 
-    python validate.py --emit-predictions | python ../../../shared/eval/score.py gold -
+    python eval/validate_corpus.py eval/dev2 --emit-predictions | python ../shared/eval/score.py eval/dev2/gold -
 
 Standard library only. The matching helpers below mirror score.py, so that
 "could two gold events be claimed by one prediction?" is answered exactly as
@@ -26,10 +26,6 @@ from difflib import SequenceMatcher
 from itertools import combinations
 from pathlib import Path
 from typing import Any
-
-HERE = Path(__file__).resolve().parent
-ARTICLES = HERE / "articles"
-GOLD = HERE / "gold"
 
 TYPES = ("advance", "withdrawal", "deployment", "statement")
 MIN_WORDS, MAX_WORDS = 150, 450
@@ -147,7 +143,7 @@ def contains(haystack: str, needle: str) -> bool:
     return needle.casefold() in haystack.casefold()
 
 
-def check_file(gold_path: Path) -> list[str]:
+def check_file(gold_path: Path, articles_dir: Path) -> list[str]:
     errors: list[str] = []
 
     def err(msg: str) -> None:
@@ -164,9 +160,9 @@ def check_file(gold_path: Path) -> list[str]:
         return errors
     if gold_path.name != f"{gold['article']}.json":
         err(f"file name should be {gold['article']}.json (article + '.json', as score.py matches it)")
-    article_path = ARTICLES / gold["article"]
+    article_path = articles_dir / gold["article"]
     if not article_path.is_file():
-        return [*errors, f"{gold_path.name}: article {gold['article']} not found in {ARTICLES}"]
+        return [*errors, f"{gold_path.name}: article {gold['article']} not found in {articles_dir}"]
     published, text = split_article(article_path.read_text(encoding="utf-8"))
 
     want = published.isoformat() if published else None
@@ -258,9 +254,9 @@ def check_file(gold_path: Path) -> list[str]:
     return errors
 
 
-def emit_predictions() -> None:
+def emit_predictions(gold_dir: Path) -> None:
     """The required gold events (and the places lists) as score.py prediction lines."""
-    for gold_path in sorted(GOLD.glob("*.json")):
+    for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         source = gold["article"]
         for e in gold["events"]:
@@ -276,19 +272,25 @@ def emit_predictions() -> None:
 
 
 def main(argv: list[str]) -> int:
+    dirs = [a for a in argv if not a.startswith("--")]
+    if len(dirs) != 1:
+        print("usage: validate_corpus.py CORPUS_DIR [--emit-predictions]", file=sys.stderr)
+        return 2
+    corpus = Path(dirs[0])
+    articles_dir, gold_dir = corpus / "articles", corpus / "gold"
     if "--emit-predictions" in argv:
-        emit_predictions()
+        emit_predictions(gold_dir)
         return 0
     errors: list[str] = []
-    gold_files = sorted(GOLD.glob("*.json"))
-    articles = sorted(p.name for p in ARTICLES.glob("*.txt"))
+    gold_files = sorted(gold_dir.glob("*.json"))
+    articles = sorted(p.name for p in articles_dir.glob("*.txt"))
     covered = {p.name[: -len(".json")] for p in gold_files}
     for name in articles:
         if name not in covered:
             errors.append(f"{name}: no gold file gold/{name}.json")
     counts = {t: [0, 0] for t in TYPES}
     for gold_path in gold_files:
-        errors += check_file(gold_path)
+        errors += check_file(gold_path, articles_dir)
         try:
             for e in json.loads(gold_path.read_text(encoding="utf-8")).get("events", []):
                 if e.get("type") in counts:
