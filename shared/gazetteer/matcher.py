@@ -180,8 +180,8 @@ class NameIndex:
         keys: dict[str, NameKey] = {}
         for index, named in enumerate(data.entries):
             variants = named.entry.country in FULL_COUNTRIES and named.entry.kind == "city"
-            for name, primary in self._names_of(named, data):
-                self._add(keys, name, index, primary, variants)
+            for name, key, primary in self._names_of(named, data):
+                self._add(keys, name, key, index, primary, variants)
         # Every key starts with a space, and the scanned text too: the automaton then only
         # reports names that start a word, which is most of the speed of ``scan``.
         self.automaton = ahocorasick.Automaton()
@@ -191,13 +191,14 @@ class NameIndex:
         self.key_count = len(keys)
 
     @staticmethod
-    def _names_of(named: NamedEntry, data: GazetteerData) -> Iterable[tuple[str, bool]]:
+    def _names_of(named: NamedEntry, data: GazetteerData) -> Iterable[tuple[str, str, bool]]:
+        """(name, its index key, whether it is a primary name): each name is normalised once."""
         entry = named.entry
         if entry.kind == "region" and entry.admin1_code in data.region_names:
             for name in region_keys(data.region_names[entry.admin1_code]):
-                yield name, True
+                yield name, normalise_name(name), True
         for name in named.primary:
-            yield name, True
+            yield name, normalise_name(name), True
         if not named.other:
             return
         # GeoNames alternate names include other languages' exonyms and odd short
@@ -209,13 +210,12 @@ class NameIndex:
         for name in named.other:
             key = normalise_name(name)
             if _CYRILLIC_KEY.match(key) or (full and len(key) > 4) or fuzz.ratio(key, own) >= SIMILAR_ALTERNATE:
-                yield name, False
+                yield name, key, False
 
     @staticmethod
-    def _add(keys: dict[str, NameKey], name: str, index: int, primary: bool, variants: bool = False) -> None:
-        if not _usable(name) and normalise_name(name) not in ACRONYMS:
+    def _add(keys: dict[str, NameKey], name: str, key: str, index: int, primary: bool, variants: bool = False) -> None:
+        if not _usable(name) and key not in ACRONYMS:
             return
-        key = normalise_name(name)
         for variant in transliteration_variants(key) if variants else (key,):
             if len(variant) < MIN_KEY_LENGTH and variant not in ACRONYMS:
                 continue
@@ -225,14 +225,15 @@ class NameIndex:
             if slot is None:
                 cyrillic = bool(_CYRILLIC_KEY.match(variant))
                 slot = keys[variant] = NameKey(variant, cyrillic=cyrillic, acronym=variant in ACRONYMS)
-            if all(existing != index for existing, _ in slot.exact):
+            # Entries are added in index order, so a repeat of this entry can only be the last one added.
+            if not slot.exact or slot.exact[-1][0] != index:
                 slot.exact.append((index, primary))
             if slot.cyrillic and variant[-1] in _STEM_FINALS and len(variant) >= 5:
                 stem = variant[:-1]
                 stem_slot = keys.get(stem)
                 if stem_slot is None:
                     stem_slot = keys[stem] = NameKey(stem, cyrillic=True)
-                if all(existing != index for existing, _ in stem_slot.stem):
+                if not stem_slot.stem or stem_slot.stem[-1][0] != index:
                     stem_slot.stem.append((index, primary))
 
     def lookup(self, name: str) -> NameKey | None:
