@@ -814,7 +814,7 @@ def _military(
             sides = sides + tuple(x for a in extra for x in a.sides if x not in sides)
     elif (
         actor.kind == "country" and not spec.strong and family not in {"dep_send", "dep_by"} and voice != "nominal"
-        and not _OWN_FORCES_OBJECT.match(s, trig.end)
+        and not _OWN_FORCES_OBJECT.match(s, trig.end) and not _left_a_place(s, trig, cands, sent.start)
     ):
         return out  # "Russia withdrew from the treaty"; but "Russia withdrew its troops" counts
     if family == "dep_by" and actor.kind != "force":
@@ -869,6 +869,24 @@ def _military(
     if voice == "causative":
         out = _causative(s, sent, trig, scope_end, actors, cands, later, state, out)
     return out
+
+
+def _left_a_place(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: int) -> bool:
+    """"Russia withdrew from the Kyiv region": a country leaves a place (not "the Paris agreement")."""
+    if trig.spec.type != "withdrawal":
+        return False
+    lead = _FROM_LEAD.match(s, trig.end)
+    if lead is None:
+        return False
+    place = next((r for r in cands if r.start - offset == lead.end()), None)
+    return place is not None and not place.is_country and _NOT_A_PLACE_AFTER.match(s, place.end - offset) is None
+
+
+_FROM_LEAD = re.compile(r"\s+(?:from|out\s+of)\s+(?:the\s+)?")
+_NOT_A_PLACE_AFTER = re.compile(
+    r"\s+(?:agreement|accord|treaty|deal|talks|format|process|summit|club|council|convention|declaration|protocol)\b",
+    re.IGNORECASE,
+)
 
 
 def _relative_object(s: str, actor: ActorMention, trig: TriggerMatch, cands: list[_PlaceRef], offset: int) -> _PlaceRef | None:

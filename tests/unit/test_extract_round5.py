@@ -48,6 +48,11 @@ CASES: list[tuple[str, Expected]] = [
     # "the fleet" after a country that only speaks is not that country's.
     ("Britain's Defence Intelligence said the fleet had transferred two corvettes to Sevastopol.",
      {("statement", "GBR", "Britain's Defence Intelligence")}),
+    # Encyclopedia phrasing: an invasion of a country, crossing a border into a region, a country leaving a region.
+    ("On 24 February 2022, Russia launched a full-scale invasion of Ukraine.", {("advance", "RUS", "Ukraine")}),
+    ("In August 2024, Ukrainian forces crossed the border into Russia's Kursk Oblast.", {("advance", "UKR", "Kursk")}),
+    ("Russia withdrew from the Kharkiv region at the end of March 2022.", {("withdrawal", "RUS", "Kharkiv")}),
+    ("Russia withdrew from the Odesa agreement in July.", set()),
     # A spokesman for a body with a capitalised modifier speaks himself.
     ("Vladyslav Voloshyn, spokesman for the Southern Defence Forces, confirmed the withdrawal.",
      {("statement", "UKR", "Vladyslav Voloshyn"), ("withdrawal", "UKR", None)}),
