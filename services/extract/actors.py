@@ -128,7 +128,7 @@ _UNIT_CUE = re.compile(rf"(?<![\w-])(?:{alternation(UNIT_SIDE_CUES)})(?![\w-])",
 
 # "the troops", "their forces", "these units", "they": a side named earlier.
 _PRONOUN_FORCE = re.compile(
-    rf"(?<![\w-])(?:(?:the|these|those|our|their|its|his|her|both)\s+(?:{_MOD}\s+)?(?:{_FORCE})|they)(?![\w-])",
+    rf"(?<![\w-])(?:(?:the|these|those|our|their|its|his|her|both)\s+(?:{_MOD}\s+)?(?:{_FORCE})|they|we)(?![\w-])",
     re.IGNORECASE,
 )
 _COUNTRY = re.compile(
@@ -192,9 +192,9 @@ _FORCE_FIRST = _first_words(FORCE_NOUNS)
 _INHERENT_FIRST = (
     _first_words(INHERENT_FORCES) | _first_words(RUSSIAN_BATTLEGROUPS) | {"battlegroup", "battle", "group", "grouping"}
 )
-_PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his", "her", "both", "they"})
-_DETERMINERS = _PRONOUN_FIRST - {"they"}
-_FIRST_WORD_STARTS = WordStarts(_SIDE_FIRST | _COUNTRY_FIRST | _FORCE_FIRST | _INHERENT_FIRST | {"they"})
+_PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his", "her", "both", "they", "we"})
+_DETERMINERS = _PRONOUN_FIRST - {"they", "we"}
+_FIRST_WORD_STARTS = WordStarts(_SIDE_FIRST | _COUNTRY_FIRST | _FORCE_FIRST | _INHERENT_FIRST | {"they", "we"})
 _DETERMINER_STARTS = WordStarts(_DETERMINERS - _SIDE_FIRST - _COUNTRY_FIRST - _FORCE_FIRST - _INHERENT_FIRST)
 _UNITS_OF_BEFORE = re.compile(r"(?:units?|troops|forces|servicemen|soldiers)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"the\s+$", re.IGNORECASE)
@@ -291,8 +291,8 @@ def find_actors(sentence: str) -> list[ActorMention]:
     country_pos = [c[0] for c in cands if c[1] in _COUNTRY_FIRST]
     force_pos = [start for start in force_starts if start < last_side]
     inherent_pos = [c[0] for c in cands if c[1] in _INHERENT_FIRST]
-    pronoun_pos = [c[0] for c in cands if c[1] in _PRONOUN_FIRST and (c[1] == "they" or c[0] < last_force)]
-    they_pos = {c[0] for c in cands if c[1] == "they"}
+    pronoun_pos = [c[0] for c in cands if c[1] in _PRONOUN_FIRST and (c[1] in ("they", "we") or c[0] < last_force)]
+    they_pos = {c[0] for c in cands if c[1] in ("they", "we")}
 
     def within(start: int, others: list[int], n: int) -> bool:
         """Whether one of ``others`` (token starts, in order) is among the ``n`` tokens after the one at ``start``."""

@@ -688,6 +688,9 @@ def _resolved(
 ) -> ActorMention | None:
     if a.kind != "pronoun":
         return a
+    if (a.text.lower() == "we" or a.text[:4].lower() == "our ") and state.speaker_side:
+        # "We pushed them out of X," the commander said: the speaker's side, quote or not.
+        return ActorMention(a.start, a.end, (state.speaker_side,), "force", a.text)
     if actors and _ITS_THEIR.match(a.text):
         # "Russia lost ... as its troops advanced": the side named earlier in the sentence.
         owner = next((x for x in reversed(actors) if x.end <= a.start and x.kind == "country" and x.sides), None)

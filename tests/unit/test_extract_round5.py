@@ -53,6 +53,11 @@ CASES: list[tuple[str, Expected]] = [
     ("In August 2024, Ukrainian forces crossed the border into Russia's Kursk Oblast.", {("advance", "UKR", "Kursk")}),
     ("Russia withdrew from the Kharkiv region at the end of March 2022.", {("withdrawal", "RUS", "Kharkiv")}),
     ("Russia withdrew from the Odesa agreement in July.", set()),
+    # "our forces" and "we" in a quote are the speaker's side.
+    ('"Our forces have liberated Kurakhove," Putin told a meeting of security officials.',
+     {("advance", "RUS", "Kurakhove"), ("statement", "RUS", "Putin")}),
+    ('"We have deployed additional brigades to Pokrovsk," Syrskyi wrote on Telegram.',
+     {("deployment", "UKR", "Pokrovsk"), ("statement", "UKR", "Syrskyi")}),
     # A spokesman for a body with a capitalised modifier speaks himself.
     ("Vladyslav Voloshyn, spokesman for the Southern Defence Forces, confirmed the withdrawal.",
      {("statement", "UKR", "Vladyslav Voloshyn"), ("withdrawal", "UKR", None)}),
