@@ -131,6 +131,9 @@ _PRONOUN_FORCE = re.compile(
     rf"(?<![\w-])(?:(?:the|these|those|our|their|its|his|her|both)\s+(?:{_MOD}\s+)?(?:{_FORCE})|they|we)(?![\w-])",
     re.IGNORECASE,
 )
+_BARE_FORCE_START = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:units|troops|forces|soldiers|paratroopers|marines|infantry|infantrymen)(?![\w-])"
+)
 _COUNTRY = re.compile(
     rf"(?<![\w-])(?:the\s+)?(?P<name>{alternation(COUNTRY_AGENTS)})(?![\w-])(?!{APOS}s)",
     re.IGNORECASE,
@@ -342,6 +345,11 @@ def find_actors(sentence: str) -> list[ActorMention]:
                 # Plural demonyms ("the Russians") name the fighting men, not the state.
                 kind: ActorKind = "force" if name in _DEMONYM_FORCES else "country"
                 add(m.start(), m.end(), (side,), kind)
+    if not found or found[0].start > 0:
+        bare = _BARE_FORCE_START.match(sentence)
+        if bare:
+            # "Airborne units seized ...": a force named without a side opens the sentence; the text named it before.
+            add(0, bare.end(), (), "pronoun")
     for pos in pronoun_pos:
         m = _PRONOUN_FORCE.match(sentence, pos)
         if m and (pos in they_pos or within(pos, force_starts, 2)):

@@ -212,7 +212,7 @@ _OWN_BORDER = re.compile(
     r"(?<![\w-])(?:the|its|their|our)\s+(?:[a-z]+(?:ern)?\s+)?(?:border|frontier)(?![\w-])(?!\s+(?:with|of)\b)"
 )
 _IN_COUNTRY = re.compile(r"(?<![\w-])(?:in|across|throughout)\s+(?:neighbouring\s+|neighboring\s+)?$", re.IGNORECASE)
-_PLURAL_REGION_AFTER = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.IGNORECASE)
+_PLURAL_REGION_END = re.compile(r"\s(?:regions|oblasts|provinces)$", re.IGNORECASE)
 _DIRECTION_OF = re.compile(
     r"(?<![\w-])(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of\s+(?:the\s+)?$",
@@ -926,7 +926,8 @@ def _listed_with(s: str, location: Place | None, cands: list[_PlaceRef], offset:
     for r in cands:
         if r.start < prev.end:
             continue
-        shared_kind = r.is_region and _PLURAL_REGION_AFTER.match(s, r.end - offset) is not None  # "X and Y regions"
+        # "the Chernihiv and Sumy regions": the plural after the last name covers the first.
+        shared_kind = r.is_region and _PLURAL_REGION_END.search(r.mention.text or "") is not None
         if r.start - offset >= scope_end or r.is_country or (r.is_region and not chosen.is_region and not shared_kind):
             break
         if not (_LIST_GAP.fullmatch(s, prev.end - offset, r.start - offset)

@@ -58,6 +58,11 @@ CASES: list[tuple[str, Expected]] = [
      {("advance", "RUS", "Kurakhove"), ("statement", "RUS", "Putin")}),
     ('"We have deployed additional brigades to Pokrovsk," Syrskyi wrote on Telegram.',
      {("deployment", "UKR", "Pokrovsk"), ("statement", "UKR", "Syrskyi")}),
+    # "the X and Y regions": both; a side-less force opening a sentence is the force named before.
+    ("Russian troops withdrew from Kyiv. They also pulled out of the Kharkiv and Donetsk regions in early April.",
+     {("withdrawal", "RUS", "Kyiv"), ("withdrawal", "RUS", "Kharkiv"), ("withdrawal", "RUS", "Donetsk")}),
+    ("Russian troops crossed into Ukraine. Airborne units seized the airfield near Kyiv on the first day.",
+     {("advance", "RUS", "Ukraine"), ("advance", "RUS", "Kyiv")}),
     # A spokesman for a body with a capitalised modifier speaks himself.
     ("Vladyslav Voloshyn, spokesman for the Southern Defence Forces, confirmed the withdrawal.",
      {("statement", "UKR", "Vladyslav Voloshyn"), ("withdrawal", "UKR", None)}),
