@@ -202,7 +202,7 @@ BODY_NOUNS: tuple[str, ...] = (
     "navy", "national guard", "command", "operational command", "presidential office",
     "office of the president", "foreign office", "defence council", "security council",
     "parliament", "administration", "embassy", "foreign intelligence service", "coast guard",
-    "military", "army", "armed forces", "defence forces", "defense forces",
+    "military", "army", "armed forces", "defence forces", "defense forces", "mod",
 )
 
 # Capitalised words that, inside a name-like sequence, mark an organisation.

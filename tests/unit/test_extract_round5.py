@@ -63,6 +63,9 @@ CASES: list[tuple[str, Expected]] = [
      {("withdrawal", "RUS", "Kyiv"), ("withdrawal", "RUS", "Kharkiv"), ("withdrawal", "RUS", "Donetsk")}),
     ("Russian troops crossed into Ukraine. Airborne units seized the airfield near Kyiv on the first day.",
      {("advance", "RUS", "Ukraine"), ("advance", "RUS", "Kyiv")}),
+    # ISW's "the Russian MoD claimed".
+    ("The Russian MoD claimed on June 3 that Russian forces seized Kurakhove.",
+     {("advance", "RUS", "Kurakhove"), ("statement", "RUS", "Russian MoD")}),
     # A spokesman for a body with a capitalised modifier speaks himself.
     ("Vladyslav Voloshyn, spokesman for the Southern Defence Forces, confirmed the withdrawal.",
      {("statement", "UKR", "Vladyslav Voloshyn"), ("withdrawal", "UKR", None)}),
