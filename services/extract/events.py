@@ -321,9 +321,16 @@ def _body_mentions(article: Article, places: PlaceResolver, blocks: list[Block])
 
 
 def extract_places(article: Article, places: PlaceResolver | None = None) -> list[PlaceMention]:
-    """Every place the article body mentions (furniture excluded), with offsets into ``article.text``."""
+    """Every place the article body mentions (furniture excluded), with offsets into ``article.text``.
+
+    Places the gazetteer lacks but the text marks as settlements ("the village of Kotlino") come
+    with their name as written and no geonameid.
+    """
     resolver = places if places is not None else _default_resolver()
-    return _body_mentions(article, resolver, body_blocks(article.text))
+    blocks = body_blocks(article.text)
+    mentions = _body_mentions(article, resolver, blocks)
+    unknown = _unknown_places(article.text, blocks, [_to_ref(article.text, m) for m in mentions])
+    return sorted([*mentions, *(r.mention for r in unknown)], key=lambda m: m.start)
 
 
 def extract_events(article: Article, places: PlaceResolver | None = None) -> list[Event]:
@@ -334,13 +341,18 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
 def extract_article(article: Article, places: PlaceResolver | None = None) -> tuple[list[Event], list[PlaceMention]]:
     """Events and place mentions together: the page furniture and the gazetteer scan are done once, not twice."""
     resolver = places if places is not None else _default_resolver()
-    blocks = body_blocks(article.text)
+    text = article.text
+    blocks = body_blocks(text)
     mentions = _body_mentions(article, resolver, blocks)
-    return _article_events(article, resolver, blocks, mentions), mentions
+    refs = [_to_ref(text, m) for m in mentions]
+    unknown = _unknown_places(text, blocks, refs)
+    refs = sorted([*refs, *unknown], key=lambda r: r.start)
+    # Unresolved settlements are mentions too: a name-based watchlist can still see them.
+    return _article_events(article, resolver, blocks, refs), sorted([*mentions, *(r.mention for r in unknown)],
+                                                                    key=lambda m: m.start)
 
 
-def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Block],
-                    mentions: list[PlaceMention]) -> list[Event]:
+def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Block], refs: list[_PlaceRef]) -> list[Event]:
     text = article.text
     state = _State(resolver=resolver, text=text)
     enemy_side: str | None = ""  # computed on the first "enemy" that matters ("" = not yet)
@@ -348,9 +360,6 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
     voice: Voice | None = None  # whose voice a Cyrillic text speaks in, on its first Cyrillic sentence
     events: list[Event] = []
     seen: set[str] = set()
-    refs = [_to_ref(text, m) for m in mentions]
-    refs.extend(_unknown_places(text, blocks, refs))
-    refs.sort(key=lambda r: r.start)
     for block in blocks:
         block_refs = [r for r in refs if block.start <= r.start < block.end]
         state.block_start = block.start

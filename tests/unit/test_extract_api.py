@@ -77,3 +77,15 @@ def test_default_resolver_is_loaded_lazily(monkeypatch: object) -> None:
     events = extract_events(article("Russian forces captured Selydove."))
     assert calls == [1]
     assert [e.location.name for e in events if e.location] == ["Selydove"]
+
+
+def test_a_settlement_the_gazetteer_lacks_is_still_a_mention() -> None:
+    from services.extract.events import extract_article, extract_places
+
+    a = article("Russian troops entered the village of Kotlino near Pokrovsk on Monday.")
+    events, mentions = extract_article(a, FRONT)
+    kotlino = [m for m in mentions if m.name == "Kotlino"]
+    assert [(m.geonameid, a.text[m.start:m.end]) for m in kotlino] == [(None, "Kotlino")]
+    assert "Pokrovsk" in {m.name for m in mentions}
+    assert mentions == extract_places(a, FRONT)
+    assert {e.location.name for e in events if e.location} == {"Kotlino"}
