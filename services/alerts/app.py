@@ -131,6 +131,7 @@ async def send_due_digests() -> None:
             watchlist = await store.get(watchlist_id)
             if watchlist is not None:
                 await notifier.send(watchlist, digest_notification(watchlist, held))
+            await notifier.digests.sent(watchlist_id)  # only now: a crash before this leaves the digest to resend
     except Exception:
         # An exception in a faust timer stops the whole worker; a missed tick is retried a second later.
         log.exception("sending due digests failed")

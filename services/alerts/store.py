@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import secrets
 import time
 
 from redis.asyncio import Redis
+from redis.exceptions import ResponseError
 
 from shared.schemas import DeliveryAttempt, Notification, Watchlist, utcnow
 
@@ -169,18 +171,37 @@ class DigestBuffer:
             await pipe.execute()
 
     async def due(self, now: float | None = None) -> dict[str, list[Notification]]:
-        """Take the held notifications of every watchlist whose digest is due."""
+        """The held notifications of every watchlist whose digest is due, moved aside until ``sent`` is called.
+
+        Taking is not deleting: the notifications move to a "sending" list and the
+        watchlist stays due, so a worker that dies before its digest is handed
+        over leaves it to be taken again (the digest's id is fixed by what it
+        folds, so the ledger keeps a resend from arriving twice).
+        """
         ids = await self._redis.zrangebyscore(self._keys.digest_due, 0, now or time.time())
         out: dict[str, list[Notification]] = {}
         for raw_id in ids:
             wl_id = raw_id.decode() if isinstance(raw_id, bytes) else str(raw_id)
-            key = f"{self._keys.digest}:{wl_id}"
-            async with self._redis.pipeline(transaction=True) as pipe:
-                pipe.lrange(key, 0, -1)
-                pipe.delete(key)
-                pipe.zrem(self._keys.digest_due, wl_id)
-                held, _, _ = await pipe.execute()
+            key, sending = f"{self._keys.digest}:{wl_id}", f"{self._keys.digest}:sending:{wl_id}"
+            if not await self._redis.exists(sending):
+                with contextlib.suppress(ResponseError):  # nothing held: another worker took it, or none came
+                    await self._redis.rename(key, sending)
+            held = await self._redis.lrange(sending, 0, -1)  # type: ignore[misc]
             if held:
                 out[wl_id] = [Notification.model_validate_json(h) for h in held]
+            else:
+                await self._redis.zrem(self._keys.digest_due, wl_id)
         return out
+
+    async def sent(self, watchlist_id: str, now: float | None = None) -> None:
+        """The digest of ``watchlist_id`` was handed to the notifier: forget it; a later burst is due a window on."""
+        key, sending = f"{self._keys.digest}:{watchlist_id}", f"{self._keys.digest}:sending:{watchlist_id}"
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.delete(sending)
+            pipe.llen(key)
+            _, waiting = await pipe.execute()
+        if waiting:
+            await self._redis.zadd(self._keys.digest_due, {watchlist_id: (now or time.time()) + self._window})
+        else:
+            await self._redis.zrem(self._keys.digest_due, watchlist_id)
 
