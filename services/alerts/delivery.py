@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from services.alerts.webhooks import pinned_url
 from shared.metrics import DELIVERY_ATTEMPTS, WEBHOOK_SECONDS
 from shared.schemas import DeliveryAttempt, Notification, Watchlist
 from shared.signing import IDEMPOTENCY_HEADER, signed_headers
@@ -70,11 +71,12 @@ class AttemptOutcome:
 
 
 async def attempt_delivery(client: httpx.AsyncClient, watchlist: Watchlist, notification: Notification,
-                           total_timeout_s: float = 30.0) -> AttemptOutcome:
+                           total_timeout_s: float = 30.0, address: str | None = None) -> AttemptOutcome:
     """One signed POST; says whether a failure is worth retrying (timeouts, 5xx, 429) and when (Retry-After).
 
     httpx's timeout applies per phase; ``total_timeout_s`` bounds the whole attempt, so a receiver that
-    dribbles its answer cannot outlive the delivery claim.
+    dribbles its answer cannot outlive the delivery claim. ``address``, when given, is where the
+    SSRF guard vetted the webhook's host to be: the request goes there and nowhere else.
     """
     body = render_body(watchlist, notification)
     headers = {
@@ -86,7 +88,11 @@ async def attempt_delivery(client: httpx.AsyncClient, watchlist: Watchlist, noti
     try:
         with WEBHOOK_SECONDS.time():
             async with asyncio.timeout(total_timeout_s):
-                response = await client.post(str(watchlist.webhook), content=body, headers=headers)
+                url, extensions = str(watchlist.webhook), dict[str, str]()
+                if address is not None:
+                    url, host_header, extensions = pinned_url(url, address)
+                    headers.update(host_header)
+                response = await client.post(url, content=body, headers=headers, extensions=extensions)
     except TimeoutError:
         DELIVERY_ATTEMPTS.labels("transport_error").inc()
         return AttemptOutcome(False, None, f"no complete answer within {total_timeout_s:.0f}s", True)
@@ -109,12 +115,12 @@ def backoff_delay(attempt: int, backoff_s: float, retry_after: float | None = No
 
 async def deliver(
     client: httpx.AsyncClient, watchlist: Watchlist, notification: Notification, *,
-    attempts: int = 5, backoff_s: float = 0.5, on_attempt: AttemptLog | None = None,
+    attempts: int = 5, backoff_s: float = 0.5, on_attempt: AttemptLog | None = None, address: str | None = None,
 ) -> DeliveryResult:
     """Deliver inline, retrying with backoff: for operators' commands, where waiting is what the user asked for."""
     outcome = AttemptOutcome(False, None, None, False)
     for attempt in range(1, attempts + 1):
-        outcome = await attempt_delivery(client, watchlist, notification)
+        outcome = await attempt_delivery(client, watchlist, notification, address=address)
         final = outcome.delivered or not outcome.retryable or attempt == attempts
         status = "sent" if outcome.delivered else ("failed" if final else "retrying")
         await _log(on_attempt, notification, status, attempt, outcome.status_code, outcome.error)

@@ -77,7 +77,7 @@ class Notifier:
 
     async def _send(self, watchlist: Watchlist, notification: Notification, attempt: int) -> DeliveryResult:
         try:
-            await check_webhook_url(str(watchlist.webhook), allow_private=self.allow_private)
+            address = await check_webhook_url(str(watchlist.webhook), allow_private=self.allow_private)
         except UnsafeWebhook as exc:
             await self._log_failure(watchlist, notification, f"unsafe webhook: {exc}")
             return DeliveryResult(False, None, 0, str(exc))
@@ -87,9 +87,10 @@ class Notifier:
 
         if self.defer is None:
             result = await deliver(self.http, watchlist, notification, attempts=self.attempts, backoff_s=self.backoff_s,
-                                   on_attempt=record)
+                                   on_attempt=record, address=address)
         else:
-            outcome = await attempt_delivery(self.http, watchlist, notification, total_timeout_s=self.claim_ttl_s / 2)
+            outcome = await attempt_delivery(self.http, watchlist, notification, total_timeout_s=self.claim_ttl_s / 2,
+                                             address=address)
             result = DeliveryResult(outcome.delivered, outcome.status_code, attempt, outcome.error)
             if not outcome.delivered and outcome.retryable and attempt < self.attempts:
                 delay = backoff_delay(attempt, self.backoff_s, outcome.retry_after)

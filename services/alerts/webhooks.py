@@ -3,7 +3,9 @@
 Only http(s); a host that is, or resolves to, a loopback, private, link-local,
 multicast, reserved or cloud-metadata address is refused unless the operator
 allows private targets (FRONTWATCH_WEBHOOK_ALLOW_PRIVATE=1). The check runs
-when a watchlist is saved and again before each delivery, since DNS can change.
+when a watchlist is saved and again before each delivery, since DNS can change;
+the delivery then connects to the address that was vetted (``pinned_url``), so a
+name that resolves elsewhere a moment later (DNS rebinding) gains nothing.
 """
 
 from __future__ import annotations
@@ -44,8 +46,11 @@ def _is_private(address: str) -> bool:
     return not ip.is_global or ip.is_multicast
 
 
-async def check_webhook_url(url: str, *, allow_private: bool = False) -> None:
-    """Raise UnsafeWebhook unless ``url`` is http(s) to a public host (resolved without blocking the event loop)."""
+async def check_webhook_url(url: str, *, allow_private: bool = False) -> str | None:
+    """Raise UnsafeWebhook unless ``url`` is http(s) to a public host (resolved without blocking the event loop).
+
+    Returns the vetted address to connect to, or None when private targets are allowed (no pinning needed).
+    """
     parts = urlsplit(url)
     try:
         port = parts.port
@@ -59,7 +64,7 @@ async def check_webhook_url(url: str, *, allow_private: bool = False) -> None:
     if parts.username or parts.password:
         raise UnsafeWebhook("credentials in the URL are not allowed; put a token in the path or query")
     if allow_private:
-        return
+        return None
     if host in METADATA_HOSTS:
         raise UnsafeWebhook(REFUSED)
     try:
@@ -70,5 +75,21 @@ async def check_webhook_url(url: str, *, allow_private: bool = False) -> None:
         )
     except (OSError, UnicodeError, TimeoutError) as exc:
         raise UnsafeWebhook(REFUSED) from exc
-    if any(_is_private(str(info[4][0])) for info in infos):
+    addresses = [str(info[4][0]).split("%", 1)[0] for info in infos]
+    if not addresses or any(_is_private(a) for a in addresses):
         raise UnsafeWebhook(REFUSED)
+    return addresses[0]
+
+
+def pinned_url(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """``url`` with its host replaced by the vetted ``address``, and the Host header and TLS name that keep it valid.
+
+    Returns (url to request, headers to add, httpx request extensions).
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    literal = f"[{address}]" if ":" in address else address
+    netloc = f"{literal}:{parts.port}" if parts.port else literal
+    host_header = parts.netloc.rsplit("@", 1)[-1]
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return parts._replace(netloc=netloc).geturl(), {"host": host_header}, extensions

@@ -65,3 +65,32 @@ def test_an_independent_receiver_verifies_the_signature_and_rejects_tampering_an
     assert not verify("s3cret", headers, body + b" ", now=1_700_000_010)
     assert not verify("other", headers, body, now=1_700_000_010)
     assert not verify("s3cret", headers, body, now=1_700_000_000 + 3600)  # replayed an hour later
+
+
+async def test_delivery_connects_to_the_vetted_address_not_a_second_lookup() -> None:
+    """DNS rebinding: the name is resolved once, vetted, and the request goes to that address with the name as Host."""
+    import httpx
+
+    from services.alerts.delivery import attempt_delivery
+    from shared.schemas import Notification, Watchlist
+
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200)
+
+    watchlist = Watchlist(id="w1", tenant="t", places=["Kupiansk"], webhook="https://hooks.example.org:8443/in")
+    note = Notification(id="n1", watchlist_id="w1", kind="test", article_id="a1", source="a.txt")
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as client:
+        outcome = await attempt_delivery(client, watchlist, note, address="93.184.215.14")
+    assert outcome.delivered
+    (request,) = seen
+    assert (request.url.host, request.url.port, request.url.path) == ("93.184.215.14", 8443, "/in")
+    assert request.headers["host"] == "hooks.example.org:8443"
+    assert request.extensions["sni_hostname"] == "hooks.example.org"
+
+
+async def test_the_guard_returns_the_address_it_vetted() -> None:
+    assert await check_webhook_url("http://127.0.0.1:9/hook", allow_private=True) is None
+    assert await check_webhook_url("http://93.184.215.14/hook") == "93.184.215.14"
