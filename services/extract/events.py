@@ -145,6 +145,10 @@ _MAYBE_DATE = re.compile(
 # "the village of Kotlyarovka": a settlement the gazetteer may not know, named as one by the text.
 # Found with str.find (the nouns are few and rare) and only then matched.
 _SETTLEMENT_OF = ("village of ", "settlement of ", "town of ", "city of ", "community of ", "locality of ", "hamlet of ")
+_SETTLEMENTS_OF = ("villages of ", "settlements of ", "towns of ", "localities of ", "hamlets of ")
+_NAME_LIST_AT = re.compile(
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*(?:and\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?|\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
+)
 _SETTLEMENT_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]+)?")
 # A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
 # "captured Lastochkyne, Sieverne and Tonenke": capitalised names right after a capture verb are places.
@@ -413,6 +417,18 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
             m = _SETTLEMENT_NAME.match(text, at + len(phrase))
             if m and (at == 0 or not text[at - 1].isalpha()):
                 found.append((m.start(), m.end(), m.group(0)))
+            at = text.find(phrase, at + 1)
+    for phrase in _SETTLEMENTS_OF:
+        at = text.find(phrase)
+        while at >= 0:
+            m = _NAME_LIST_AT.match(text, at + len(phrase))
+            if m and (at == 0 or not text[at - 1].isalpha()):
+                # "the villages of Illinka, Dalne and Pylna": the text says each is a settlement.
+                pos = m.start()
+                for part in _TAKEN_SPLIT.split(m.group(0)):
+                    start = text.find(part, pos)
+                    pos = start + len(part)
+                    found.append((start, pos, part))
             at = text.find(phrase, at + 1)
     if "ed " in text or "took " in text:
         listed = _LISTED_NAMES.finditer(text) if ":" in text else ()
@@ -801,6 +817,13 @@ def _military(
             left = actor.end
         if family == "dep_send" and _is_passive(s, trig):
             place_before = False  # "were transferred to Russia": subject deployed, place after
+    if (actor is None or not actor.sides) and state.speaker_side and passive_by is None and _is_passive(s, trig) and (
+        family in {"adv_take", "adv_clear", "adv_control", "dep_send"}
+    ):
+        # "Gerasimov said 1,100 square kilometres had been retaken": in a side's own report, its own side did it.
+        actor = ActorMention(trig.start, trig.start, (state.speaker_side,), "force", "")
+        place_before = family != "dep_send"
+        passive_by = actor  # the place is the subject, as with an agent after "by"
     if actor is None or not actor.sides:
         return out
     actor = _with_coordinated(s, actor, actors)
@@ -855,6 +878,8 @@ def _military(
     if voice == "nominal" and actor.kind != "force" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
         return out
     location, direct = _locate(s, sent, trig, scope_end, cands, later, state, place_before or voice == "passive", actor)
+    if family == "nom_dep" and not direct:
+        return out  # "The arrival of North Korean infantry mattered": no place, no deployment to report
     if (
         ev_type == "deployment" and not direct and state.resolver is not None and len(sides) == 1
         and _OWN_BORDER.search(s, trig.end, scope_end)
@@ -1094,6 +1119,11 @@ def _locate(
         before_nc = [r for i, r in enumerate(before_nc)
                      if i == 0 or not _DIRECTION_OF.search(s, max(0, r.start - off - 25), r.start - off)]
     order: list[list[_PlaceRef]]
+    if subject_place and trig.family == "wd_passive":
+        # "Ukrainian units were forced back from the village of Plekhovo": where they were pushed from.
+        near = [r for r in after_nc if r.start - off - trig.end < 60]
+        if near:
+            return near[0].place, True
     if subject_place:
         order = [before_nc[-1:], after_nc[:1], [r for r in before if r.is_country][-1:], after[:1]]
     else:

@@ -84,7 +84,7 @@ UNIT_HEADS: tuple[str, ...] = (
 UNIT_SIDE_CUES: dict[str, str] = {
     "guards": "RUS", "motor rifle": "RUS", "motorized rifle": "RUS", "motorised rifle": "RUS",
     "motorised-rifle": "RUS", "combined arms": "RUS", "tank army": "RUS", "naval infantry": "RUS",
-    "air assault division": "RUS", "airborne division": "RUS", "tank division": "RUS", "spetsnaz": "RUS",
+    "tank division": "RUS", "spetsnaz": "RUS",
     "separate": "UKR", "mechanized": "UKR", "mechanised": "UKR", "jaeger": "UKR", "territorial defense": "UKR",
     "territorial defence": "UKR", "national guard": "UKR", "assault brigade": "UKR", "marine brigade": "UKR",
     "mountain assault": "UKR", "air assault brigade": "UKR", "tank brigade": "UKR", "presidential": "UKR",
@@ -236,6 +236,7 @@ ORGANISATION_DESCRIPTORS: frozenset[str] = frozenset({
     "retailer", "bank", "lender", "club", "agency", "startup", "developer", "broadcaster", "airline", "insurer",
     "utility", "conglomerate", "provider", "supplier", "contractor", "project", "organisation", "organization",
     "charity", "ngo", "watchdog", "regulator", "union", "party", "outlet", "channel", "publisher", "institute",
+    "start-up", "brokerage", "fintech", "platform", "exchange", "fund", "think-tank",
 })
 
 # Capitalised words that begin sentences or name things, never a person.

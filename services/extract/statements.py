@@ -73,6 +73,7 @@ _NAMED_BODY = re.compile(
     r"(?<![\w’'-])[A-Z][\w’'-]+\s+(?:(?:operational-strategic|operational|tactical|joint|territorial|press|regional)\s+)*"
     r"(?:group(?:\s+of\s+forces)?|grouping|brigade|battalion|regiment|command|task\s+force)(?![\w-])"
 )
+_OF_EMPLOYER = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?")
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _UNIT_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:brigade|battalion|regiment|corps|division|unit)\s+$", re.IGNORECASE)
@@ -404,6 +405,10 @@ def find_speakers(
             lo = clause_subject_limit(sentence)
             before = [e for e in ents if e.end <= vstart and "," not in sentence[lo:e.start]]
             found = before[0] if before else None
+            if found is not None and not found.is_person and len(before) > 1 and before[1].is_person and (
+                before[1].start - found.end <= 20
+            ):
+                found = before[1]  # "Kremlin spokesman Dmitry Peskov ..., saying": the spokesman speaks
         else:
             by = _BY_AFTER.match(sentence, vend)
             if by and _PASSIVE_BEFORE.search(sentence, max(0, vstart - 30), vstart):
@@ -427,6 +432,11 @@ def find_speakers(
                     continue  # "X, a military analyst with the Black Bird Group, said": X speaks
                 found = ent
                 break
+            if found is not None and not found.is_person:
+                # "Analyst Tomasz Wrona of the Warsaw brokerage Dom Maklerski said": the person, not the employer.
+                of = _OF_EMPLOYER.search(left, max(0, found.start - 60), found.start)
+                person = next((e for e in reversed(ents) if e.is_person and of is not None and e.end == of.start()), None)
+                found = person or found
             if found is None and _UNIT_ANAPHOR.search(left, max(0, len(left) - 20)):
                 # "..., the brigade said": the unit the sentence named.
                 found = next((e for e in reversed(ents) if e.end <= vstart and _UNIT_HEAD_END.search(e.name)), None)

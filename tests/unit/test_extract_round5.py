@@ -66,6 +66,22 @@ CASES: list[tuple[str, Expected]] = [
     # ISW's "the Russian MoD claimed".
     ("The Russian MoD claimed on June 3 that Russian forces seized Kurakhove.",
      {("advance", "RUS", "Kurakhove"), ("statement", "RUS", "Russian MoD")}),
+    # "the villages of A, B and C": each a settlement, known or not.
+    ("Russia's defence ministry said its troops had captured the villages of Illinka and Dalne.",
+     {("advance", "RUS", "Illinka"), ("advance", "RUS", "Dalne"), ("statement", "RUS", "Russia's defence ministry")}),
+    # Forced back from a place: that place, not the region named before.
+    ("In Kursk region, Ukrainian units were forced back from the village of Plekhovo.",
+     {("withdrawal", "UKR", "Plekhovo")}),
+    # A passive capture in a side's own report: that side's.
+    ("Valery Gerasimov told Vladimir Putin that 1,100 square kilometres of the Kursk region had been retaken.",
+     {("advance", "RUS", "Kursk"), ("statement", "RUS", "Valery Gerasimov")}),
+    ("Syrskyi said reserves had been deployed to the Kharkiv axis.",
+     {("deployment", "UKR", "Kharkiv"), ("statement", "UKR", "Syrskyi")}),
+    # A nominal deployment without a place is nothing to report.
+    ("The arrival of North Korean infantry mattered too.", set()),
+    # The spokesman, not the body before him.
+    ("Kremlin spokesman Dmitry Peskov declined to comment, saying only that the military decides.",
+     {("statement", "RUS", "Dmitry Peskov")}),
     # A spokesman for a body with a capitalised modifier speaks himself.
     ("Vladyslav Voloshyn, spokesman for the Southern Defence Forces, confirmed the withdrawal.",
      {("statement", "UKR", "Vladyslav Voloshyn"), ("withdrawal", "UKR", None)}),
