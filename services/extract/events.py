@@ -112,8 +112,9 @@ _SUB_PLACE_FOLLOWS = re.compile(
     r"\s*(?:region|oblast|province)?\s*(?:city|town|village|settlement|district|region)\s+of\b", re.IGNORECASE
 )
 _POSSESSIVE_PLACE = re.compile(r"^[’']s\s+(?:[\w-]+\s+)?[A-Z]")
-_REGION_SUFFIX = re.compile(r"\s*(?:region|oblast|province|krai|republic)\b", re.IGNORECASE)
+_REGION_SUFFIX = re.compile(r"\s*(?:region|oblast|province|krai|republic|people[’']s\s+republic)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s\b")
+_DATELINE_AFTER = re.compile(r"[^.]{0,40}?(?:—|–|\s-\s|\(\w+\)|\.\s*/)")
 _ADJECTIVAL = re.compile(r"\s+[a-z]")
 _LOWER_WORD = re.compile(r"[a-z]+")
 # Words without which a sentence names no armed force (inherent forces and demonyms included).
@@ -521,6 +522,8 @@ def _usable_places(sent: Sentence, refs: list[_PlaceRef], all_actors: list[Actor
             continue
         if s[rs:re_].isupper() and len(s[rs:re_]) <= 4 and _ADJECTIVAL.match(s, re_):
             continue
+        if rs < 30 and s[rs:re_].isupper() and len(s[rs:re_]) > 2 and _DATELINE_AFTER.match(s, re_):
+            continue  # "MOSCOW/SEOUL —", "KYIV, Ukraine (AP) —": where the story was filed, not where it happened
         out.append(r)
     return out
 
@@ -1119,6 +1122,8 @@ def _locate(
         before_nc = [r for i, r in enumerate(before_nc)
                      if i == 0 or not _DIRECTION_OF.search(s, max(0, r.start - off - 25), r.start - off)]
     order: list[list[_PlaceRef]]
+    # "liberated Avdeyevka, Donetsk People's Republic, and advanced": the settlement, not its region.
+    before_nc = [r for r in before_nc if not r.is_region] or before_nc
     if subject_place and trig.family == "wd_passive":
         # "Ukrainian units were forced back from the village of Plekhovo": where they were pushed from.
         near = [r for r in after_nc if r.start - off - trig.end < 60]

@@ -148,7 +148,7 @@ KNOWN_PEOPLE: dict[str, str | None] = {
     "syniehubov": "UKR", "fedorov": "UKR", "tarnavskyi": "UKR", "voloshyn": "UKR",
     "kyslytsya": "UKR", "shmyhal's": "UKR", "hnatov": "UKR", "kyrylenko": "UKR",
     "filashkin": "UKR", "vilkul": "UKR", "prokudin": "UKR", "fedorenko": "UKR", "tykhyi": "UKR",
-    "zhovka": "UKR", "yusov": "UKR", "demchenko": "UKR", "trehubov": "UKR", "pletenchuk": "UKR",
+    "zhovka": "UKR", "yusov": "UKR", "maliar": "UKR", "malyar": "UKR", "demchenko": "UKR", "trehubov": "UKR", "pletenchuk": "UKR",
     # Russia
     "putin": "RUS", "peskov": "RUS", "lavrov": "RUS", "shoigu": "RUS", "belousov": "RUS",
     "gerasimov": "RUS", "zakharova": "RUS", "medvedev": "RUS", "nebenzya": "RUS",

@@ -79,6 +79,13 @@ CASES: list[tuple[str, Expected]] = [
      {("deployment", "UKR", "Kharkiv"), ("statement", "UKR", "Syrskyi")}),
     # A nominal deployment without a place is nothing to report.
     ("The arrival of North Korean infantry mattered too.", set()),
+    # "Town, Region": the town; a later coordinated verb keeps the town, not the region.
+    ("Units of the Centre Battlegroup have fully liberated the town of Avdiivka, Donetsk People's Republic, and "
+     "advanced up to 8.6 km in depth.",
+     {("advance", "RUS", "Avdiivka")}),
+    # A dateline is where the story was filed.
+    ("MOSCOW/KYIV — Valery Gerasimov said North Korea had sent troops, a first confirmation.",
+     {("deployment", "PRK", None), ("statement", "RUS", "Valery Gerasimov")}),
     # The spokesman, not the body before him.
     ("Kremlin spokesman Dmitry Peskov declined to comment, saying only that the military decides.",
      {("statement", "RUS", "Dmitry Peskov")}),
