@@ -18,7 +18,7 @@ from services.extract.actors import ActorMention, alternation, find_actors, side
 from services.extract.boilerplate import Block, body_blocks
 from services.extract.cyrillic import Voice, find_cyrillic_speakers, find_cyrillic_triggers, is_cyrillic, text_voice
 from services.extract.dates import DateMention, find_dates
-from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS, INHERENT_FORCES
+from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS, INHERENT_FORCES, NOT_NAME_WORDS, PERSON_TITLES
 from services.extract.quantities import QuantityMention, find_quantities
 from services.extract.sentences import Sentence, split_sentences
 from services.extract.statements import (
@@ -146,7 +146,9 @@ _MAYBE_DATE = re.compile(
 # "the village of Kotlyarovka": a settlement the gazetteer may not know, named as one by the text.
 # Found with str.find (the nouns are few and rare) and only then matched.
 _SETTLEMENT_OF = ("village of ", "settlement of ", "town of ", "city of ", "community of ", "locality of ", "hamlet of ")
-_SETTLEMENTS_OF = ("villages of ", "settlements of ", "towns of ", "localities of ", "hamlets of ")
+_SETTLEMENTS_OF = ("villages of ", "settlements of ", "towns of ", "localities of ", "hamlets of ", "including ")
+# "a string of villages along the river, including A, B and C".
+_SETTLEMENTS_BEFORE = re.compile(r"(?<![\w-])(?:villages|settlements|towns|localities|hamlets)(?![\w-])[^.;:]*$")
 _NAME_LIST_AT = re.compile(
     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*(?:and\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?|\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
 )
@@ -423,13 +425,19 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
         at = text.find(phrase)
         while at >= 0:
             m = _NAME_LIST_AT.match(text, at + len(phrase))
+            if phrase == "including " and not _SETTLEMENTS_BEFORE.search(text, max(0, at - 80), at):
+                m = None  # "including" introduces villages only after a word that says so
             if m and (at == 0 or not text[at - 1].isalpha()):
                 # "the villages of Illinka, Dalne and Pylna": the text says each is a settlement.
                 pos = m.start()
                 for part in _TAKEN_SPLIT.split(m.group(0)):
                     start = text.find(part, pos)
                     pos = start + len(part)
-                    found.append((start, pos, part))
+                    first = part.split()[0].lower()
+                    if first in PERSON_TITLES or first in NOT_NAME_WORDS:
+                        break  # "..., including Nysa and Klodzko, Defence Minister X said": the list has ended
+                    if phrase != "including " or any(_TOPONYM_END.search(w) for w in part.split()):
+                        found.append((start, pos, part))
             at = text.find(phrase, at + 1)
     if "ed " in text or "took " in text:
         listed = _LISTED_NAMES.finditer(text) if ":" in text else ()

@@ -86,6 +86,11 @@ CASES: list[tuple[str, Expected]] = [
     # A dateline is where the story was filed.
     ("MOSCOW/KYIV — Valery Gerasimov said North Korea had sent troops, a first confirmation.",
      {("deployment", "PRK", None), ("statement", "RUS", "Valery Gerasimov")}),
+    # "villages ..., including A, B and C": each of them, known or not; a title ends such a list.
+    ("Ukrainian forces liberated a string of villages along the river, including Robotyne, Neskuchne and Makarivka.",
+     {("advance", "UKR", "Robotyne"), ("advance", "UKR", "Neskuchne"), ("advance", "UKR", "Makarivka")}),
+    ("Poland has deployed 6,000 soldiers to flood-hit towns, including Nysa and Klodzko, Defence Minister Jan Kowal said.",
+     {("deployment", "POL", None), ("statement", None, "Jan Kowal")}),  # the fake gazetteer knows neither town
     # The spokesman, not the body before him.
     ("Kremlin spokesman Dmitry Peskov declined to comment, saying only that the military decides.",
      {("statement", "RUS", "Dmitry Peskov")}),
