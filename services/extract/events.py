@@ -25,7 +25,7 @@ from services.extract.statements import (
     SpeakerMention,
     find_speakers,
     first_person,
-    introduced_surnames,
+    introduced_surname,
     unnamed_attribution,
 )
 from services.extract.triggers import (
@@ -155,8 +155,11 @@ _NAME_LIST_AT = re.compile(
 _SETTLEMENT_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]+)?")
 # A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
 # "captured Lastochkyne, Sieverne and Tonenke": capitalised names right after a capture verb are places.
+# The words ``_TAKEN_NAMES`` can start with, for ``_lead_positions``.
+_TAKEN_LEADS = ("captured", "recaptured", "liberated", "seized", "retook", "retaken", "cleared", "stormed", "entered",
+                "occupied", "taken", "took", "regained", "established", "assumed", "pushed", "broke", "broken", "moved")
 _TAKEN_NAMES = re.compile(
-    r"(?<![\w-])(?:captured|recaptured|liberated|seized|retook|retaken|cleared|stormed|entered|occupied|"
+    r"(?:captured|recaptured|liberated|seized|retook|retaken|cleared|stormed|entered|occupied|"
     r"(?:taken|took|regained|established|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|"
     r"(?:pushed|broke|broken|moved)\s+into)\s+"
     r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
@@ -182,18 +185,24 @@ _LOCATIVE_LEADS = (
 _LOCATIVE_NAME = re.compile(r"(?:the\s+)?(?P<names>[A-Z][a-z’'-]{3,}(?:[\s-][A-Z][a-z’'-]{3,})?)")
 
 
-def _locative_names(text: str) -> list[re.Match[str]]:
-    """Capitalised names right after a locative lead word, found with str.find (far cheaper than a regex scan)."""
-    out: list[re.Match[str]] = []
-    for lead in _LOCATIVE_LEADS:
+def _lead_positions(text: str, leads: tuple[str, ...], skip_lead: bool = False) -> list[int]:
+    """Where each lead word starts a word of ``text`` (or, with ``skip_lead``, where the text after it starts).
+
+    str.find runs in C and the leads are rare: far cheaper than scanning every position with a regex.
+    """
+    out: list[int] = []
+    for lead in leads:
         at = text.find(lead)
         while at >= 0:
             if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-"):
-                m = _LOCATIVE_NAME.match(text, at + len(lead))
-                if m is not None:
-                    out.append(m)
+                out.append(at + len(lead) if skip_lead else at)
             at = text.find(lead, at + 1)
-    return out
+    return sorted(out)
+
+
+def _locative_names(text: str) -> list[re.Match[str]]:
+    """Capitalised names right after a locative lead word."""
+    return [m for at in _lead_positions(text, _LOCATIVE_LEADS, skip_lead=True) if (m := _LOCATIVE_NAME.match(text, at))]
 _CLEAR_FROM = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:from|out\s+of)\s+", re.IGNORECASE)
 _THE_LEAD = re.compile(r"\s+(?:the\s+)?")
 _TAKEN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -286,12 +295,9 @@ class _State:
     speaker_side: str | None = None  # side of the current sentence's speaker: "its forces"
     speaker_end: int = -1  # where that speaker's name ends in the sentence
     countries_here: list[tuple[int, str]] = field(default_factory=list)  # (offset in sentence, side) of its countries
-    introduced: frozenset[str] | None = None  # surnames the article introduced with a full name (computed on demand)
-
-    def surnames(self) -> frozenset[str]:
-        if self.introduced is None:
-            self.introduced = introduced_surnames(self.text)
-        return self.introduced
+    def introduced(self, name: str) -> bool:
+        """Whether the article gave ``name`` with a first name somewhere ("Taras Hordiienko" before "Hordiienko said")."""
+        return introduced_surname(self.text, name)
 
 
 @dataclass(slots=True)
@@ -441,7 +447,8 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
             at = text.find(phrase, at + 1)
     if "ed " in text or "took " in text:
         listed = _LISTED_NAMES.finditer(text) if ":" in text else ()
-        for m in [*_TAKEN_NAMES.finditer(text), *listed, *_locative_names(text)]:
+        taken = [m for at in _lead_positions(text, _TAKEN_LEADS) if (m := _TAKEN_NAMES.match(text, at)) is not None]
+        for m in [*taken, *listed, *_locative_names(text)]:
             at = m.start("names")
             for part in _TAKEN_SPLIT.split(m.group("names")):
                 start = text.find(part, at)
@@ -560,7 +567,7 @@ def _sentence_events(
     recent_person = state.last_person if sent.start - state.last_person_pos < _RECENT_WINDOW else None
     if recent_person is None and state.prev_sentence is not None and _PERSON_PRONOUN.search(s):
         recent_person = first_person(state.prev_sentence, [])
-    speakers = find_speakers(s, place_spans, recent_person, words, state.surnames)
+    speakers = find_speakers(s, place_spans, recent_person, words, state.introduced)
     state.speaker_side = next((sp.side for sp in speakers if sp.side), None)
     state.speaker_end = next((sp.name_end for sp in speakers if sp.side), -1)
     state.countries_here = [

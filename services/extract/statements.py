@@ -236,7 +236,7 @@ def _anchored(pattern: re.Pattern[str], sentence: str, starts: list[int]) -> lis
 
 
 def _entities(
-    sentence: str, places: list[tuple[int, int]], known_surnames: Callable[[], frozenset[str]] | None = None
+    sentence: str, places: list[tuple[int, int]], introduced: Callable[[str], bool] | None = None
 ) -> list[_Entity]:
     """Named persons and bodies of a sentence, in order."""
     out: list[_Entity] = []
@@ -282,7 +282,7 @@ def _entities(
         titled = any(t.lower().rstrip(".") in PERSON_TITLES for t in title.split() if t.lower() not in _LINK_WORDS)
         if (len(name.split()) == 1 and not known and not titled
                 and not re.match(r"\s*,\s*(?:the|a|an)\s+", sentence[e:])
-                and not (known_surnames is not None and name in known_surnames())):  # "Major Taras Hordiienko" earlier
+                and not (introduced is not None and introduced(name))):  # "Major Taras Hordiienko" earlier
             org = _ORGANISATION_BEFORE.search(sentence, max(0, s - 60), s)
             if org and not title and org.group("noun").lower() in ORGANISATION_DESCRIPTORS:
                 # "Swedish appliance maker Kallvik": a company, whose nationality is its side.
@@ -370,7 +370,7 @@ def _speech_matches(sentence: str) -> list[re.Match[str]]:
 
 def find_speakers(
     sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None, words: list[str] | None = None,
-    known_surnames: Callable[[], frozenset[str]] | None = None,
+    introduced: Callable[[str], bool] | None = None,
 ) -> list[SpeakerMention]:
     """Named speakers of ``sentence``; "he said" resolves to ``last_person``.
 
@@ -381,7 +381,7 @@ def find_speakers(
     matches = _speech_matches(sentence)
     if not matches:
         return []  # no speech verb: the names need not be looked for
-    ents = _entities(sentence, places, known_surnames)
+    ents = _entities(sentence, places, introduced)
     out: list[SpeakerMention] = []
     for m in matches:
         vstart = m.start("verb") if m.group("verb") else m.start("part") if m.group("part") else m.start("acc")
@@ -467,18 +467,21 @@ def first_person(sentence: str, places: list[tuple[int, int]]) -> SpeakerMention
     return SpeakerMention(person.name, side, True, "", -1, person.start, person.end, None)
 
 
-_TITLED_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][a-z]+\.?\s+)?(?:[A-Z][a-z]+\s+)?(?P<first>[A-Z][a-z’'-]+)\s+(?P<last>[A-Z][a-z’'-]{2,})"
-    r"(?=,\s+(?:\d|a|an|the|who|[a-z]+\s+(?:of|for|at)\b)|\s+(?:said|says|told))"
-)
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+)\s+$")
 
 
-def introduced_surnames(text: str) -> frozenset[str]:
-    """Surnames of people an article introduces by full name ("Major Taras Hordiienko, 34, commands ...")."""
-    return frozenset(
-        m.group("last") for m in _TITLED_NAME.finditer(text)
-        if m.group("first").lower() not in NOT_NAME_WORDS and m.group("last").lower() not in NOT_NAME_WORDS
-    )
+def introduced_surname(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` somewhere with a first name before it ("Major Taras Hordiienko, 34, ...").
+
+    Found with str.find: the name is rare in the text, a regex scan of all of it is not.
+    """
+    at = text.find(name)
+    while at >= 0:
+        first = _FIRST_NAME_BEFORE.search(text, max(0, at - 25), at)
+        if first and first.group(1).lower() not in NOT_NAME_WORDS and first.group(1).lower() not in SIDE_TERMS:
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def clause_subject_limit(sentence: str) -> int:
