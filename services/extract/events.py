@@ -835,6 +835,14 @@ def _military(
             left = actor.end
         if family == "dep_send" and _is_passive(s, trig):
             place_before = False  # "were transferred to Russia": subject deployed, place after
+    if (actor is None or not actor.sides) and family == "dep_send" and not _is_passive(s, trig):
+        # "The enemy has transferred two battalions of the 5th Combined Arms Army to X": the units' side is deployed.
+        obj = _FORCE_OBJECT.match(s, trig.end)
+        sent_forces = next((a for a in actors if obj is not None and trig.end <= a.start < obj.end() + 40
+                            and a.kind == "force" and a.sides and not _CLAUSE_WORD.search(s, trig.end, a.start)), None)
+        if sent_forces is not None:
+            who = actor or sent_forces
+            actor = ActorMention(who.start, who.end, sent_forces.sides, "force", who.text)
     if (actor is None or not actor.sides) and state.speaker_side and passive_by is None and _is_passive(s, trig) and (
         family in {"adv_take", "adv_clear", "adv_control", "dep_send"}
     ):
@@ -959,6 +967,7 @@ _LIGHT_VERB_BEFORE = re.compile(
     r"finish(?:ed|es|ing)?|finali[sz](?:ed|es|ing))\s+(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$",
     re.IGNORECASE,
 )
+_CLAUSE_WORD = re.compile(r"(?<![\w-])(?:since|as|when|after|before|while|because|until|and|but|that|which|who)(?![\w-])")
 _IT_BEFORE = re.compile(
     r"(?<![\w-])(it|we)\s+(?:(?:had|has|have|was|were|is|are|also|then|now|just|already|reportedly|successfully|"
     r"fully|completely)\s+)*$",

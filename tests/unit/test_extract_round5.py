@@ -91,6 +91,10 @@ CASES: list[tuple[str, Expected]] = [
      {("advance", "UKR", "Robotyne"), ("advance", "UKR", "Neskuchne"), ("advance", "UKR", "Makarivka")}),
     ("Poland has deployed 6,000 soldiers to flood-hit towns, including Nysa and Klodzko, Defence Minister Jan Kowal said.",
      {("deployment", "POL", None), ("statement", None, "Jan Kowal")}),  # the fake gazetteer knows neither town
+    # An unnamed sender: the side of the units sent; a force after "since" is no object.
+    ("The enemy has transferred up to two battalions of the 5th Combined Arms Army to the Kursk area.",
+     {("deployment", "RUS", "Kursk")}),
+    ("Near Toretsk the line has barely moved since Russian troops crossed the canal.", set()),
     # The spokesman, not the body before him.
     ("Kremlin spokesman Dmitry Peskov declined to comment, saying only that the military decides.",
      {("statement", "RUS", "Dmitry Peskov")}),
