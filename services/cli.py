@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import sys
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
@@ -243,7 +242,7 @@ def extract_offline(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON object a line (events, then the article's places)")] = False,
 ) -> None:
     """Run the extractor on files, without Kafka; print events (and each article's places)."""
-    from services.extract.events import extract_article
+    from services.extract.events import extract_article, written_name
     from shared.articles import Rejected, read_articles
 
     table = Table(title="events") if not jsonl else None
@@ -266,17 +265,13 @@ def extract_offline(
             # "name" is the place as the article writes it (what its reader, and a watchlist, sees: "Selidovo",
             # "Куп'янськ"); "canonical" is the gazetteer's name for the same geonameid ("Selydove", "Kupiansk").
             record = {"source": item.source, "places": [
-                {"name": _PLURAL_KIND.sub("", p.text or p.name), "canonical": p.name,
+                {"name": written_name(p), "canonical": p.name,
                  **p.model_dump(mode="json", exclude={"text", "name", "canonical"})}
                 for p in places
             ]}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if table is not None:
         console.print(table)
-
-
-# "the Donetsk and Zaporizhzhia regions": the name is "Zaporizhzhia", the plural belongs to both.
-_PLURAL_KIND = re.compile(r"\s+(?:regions|oblasts|provinces|districts|krais)$", re.IGNORECASE)
 
 
 # --- watchlists, tokens, redelivery --------------------------------------------------------------

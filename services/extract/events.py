@@ -146,14 +146,13 @@ _MAYBE_DATE = re.compile(
 # "the village of Kotlyarovka": a settlement the gazetteer may not know, named as one by the text.
 # Found with str.find (the nouns are few and rare) and only then matched.
 _SETTLEMENT_OF = ("village of ", "settlement of ", "town of ", "city of ", "community of ", "locality of ", "hamlet of ")
-_SETTLEMENTS_OF = ("villages of ", "settlements of ", "towns of ", "localities of ", "hamlets of ", "including ")
+_SETTLEMENTS_OF = ("villages of ", "settlements of ", "towns of ", "localities of ", "hamlets of ")
 # "a string of villages along the river, including A, B and C".
 _SETTLEMENTS_BEFORE = re.compile(r"(?<![\w-])(?:villages|settlements|towns|localities|hamlets)(?![\w-])[^.;:]*$")
 _NAME_LIST_AT = re.compile(
     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*(?:and\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?|\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
 )
 _SETTLEMENT_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]+)?")
-# A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
 # "captured Lastochkyne, Sieverne and Tonenke": capitalised names right after a capture verb are places.
 # The words ``_TAKEN_NAMES`` can start with, for ``_lead_positions``.
 _TAKEN_LEADS = ("captured", "recaptured", "liberated", "seized", "retook", "retaken", "cleared", "stormed", "entered",
@@ -184,30 +183,12 @@ _LOCATIVE_LEADS = (
 )
 _LOCATIVE_NAME = re.compile(r"(?:the\s+)?(?P<names>[A-Z][a-z’'-]{3,}(?:[\s-][A-Z][a-z’'-]{3,})?)")
 
-
-def _lead_positions(text: str, leads: tuple[str, ...], skip_lead: bool = False) -> list[int]:
-    """Where each lead word starts a word of ``text`` (or, with ``skip_lead``, where the text after it starts).
-
-    str.find runs in C and the leads are rare: far cheaper than scanning every position with a regex.
-    """
-    out: list[int] = []
-    for lead in leads:
-        at = text.find(lead)
-        while at >= 0:
-            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-"):
-                out.append(at + len(lead) if skip_lead else at)
-            at = text.find(lead, at + 1)
-    return sorted(out)
-
-
-def _locative_names(text: str) -> list[re.Match[str]]:
-    """Capitalised names right after a locative lead word."""
-    return [m for at in _lead_positions(text, _LOCATIVE_LEADS, skip_lead=True) if (m := _LOCATIVE_NAME.match(text, at))]
 _CLEAR_FROM = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:from|out\s+of)\s+", re.IGNORECASE)
 _THE_LEAD = re.compile(r"\s+(?:the\s+)?")
 _TAKEN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # Ukrainian/Russian settlement endings: a person ("captured Ivan") or a company rarely ends so.
 _TOPONYM_END = re.compile(r"(?:ka|ke|ne|ve|ye|ia|ya|sk|tsk|ino|ovo|evo|yne|ine|ove|ivtsi|tsi|ky|ki|hrad|grad|pil|pol|ets|ar)$")
+# A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
 _CYRILLIC_NAME = re.compile(r"(?<![\w’'-])[А-ЯІЇЄҐ][а-яіїєґ’'-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ’'-]+)?")
 _CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")
 # Between two places of a list: "Kupiansk, Izium and Balakliia", "the villages of X and Y".
@@ -254,8 +235,33 @@ _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "
                "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}
 
 
+def _lead_positions(text: str, leads: tuple[str, ...], skip_lead: bool = False) -> list[int]:
+    """Where each lead word starts a word of ``text`` (or, with ``skip_lead``, where the text after it starts).
+
+    str.find runs in C and the leads are rare: far cheaper than scanning every position with a regex.
+    """
+    out: list[int] = []
+    for lead in leads:
+        at = text.find(lead)
+        while at >= 0:
+            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-"):
+                out.append(at + len(lead) if skip_lead else at)
+            at = text.find(lead, at + 1)
+    return sorted(out)
+
+
+def _locative_names(text: str) -> list[re.Match[str]]:
+    """Capitalised names right after a locative lead word."""
+    return [m for at in _lead_positions(text, _LOCATIVE_LEADS, skip_lead=True) if (m := _LOCATIVE_NAME.match(text, at))]
+
+
 # "the Donetsk and Zaporizhzhia regions": the place's name is "Zaporizhzhia".
 _PLURAL_KIND = re.compile(r"\s+(?:regions|oblasts|provinces|districts|krais)$", re.IGNORECASE)
+
+
+def written_name(mention: PlaceMention) -> str:
+    """A place as the article names it ("Selidovo", "Куп'янська"); the gazetteer's ``name`` says which entry that is."""
+    return _PLURAL_KIND.sub("", mention.text) if mention.text and mention.geonameid is not None else mention.name
 
 
 @dataclass(slots=True)
@@ -271,8 +277,7 @@ class _PlaceRef:
     def place(self) -> Place:
         if self.resolved is None:
             m = self.mention
-            # An event names its place as the article does ("Selidovo"); the geonameid and "canonical" say which entry.
-            written = _PLURAL_KIND.sub("", m.text) if m.text and m.geonameid is not None else m.name
+            written = written_name(m)
             self.resolved = Place(name=written, canonical=m.name if written != m.name else None, geonameid=m.geonameid,
                                   lat=m.lat, lon=m.lon, country=m.country, admin1=m.admin1, kind=m.kind)
         return self.resolved
@@ -295,6 +300,24 @@ class _State:
     speaker_side: str | None = None  # side of the current sentence's speaker: "its forces"
     speaker_end: int = -1  # where that speaker's name ends in the sentence
     countries_here: list[tuple[int, str]] = field(default_factory=list)  # (offset in sentence, side) of its countries
+    voice_read: bool = False  # whether ``voice_enemy`` was computed (on the first sentence that needs it)
+    voice_enemy: str | None = None
+
+    def enemy(self) -> str | None:
+        """The enemy of the side whose voice the article speaks in ("the occupiers": RUS), or None; read once."""
+        if not self.voice_read:
+            self.voice_enemy, self.voice_read = _enemy_voice(self.text), True
+        return self.voice_enemy
+
+    def home_side(self) -> str:
+        """Whose units the article names without a side: Russia's in Russian copy, else Ukraine's.
+
+        English-language reporting names Ukrainian brigades bare ("the 47th brigade
+        said") and qualifies Russian ones ("Russia's 155th brigade"); Russian state
+        media, which speak of "the AFU" and "the Kiev regime", do the opposite.
+        """
+        return "RUS" if self.enemy() == "UKR" else "UKR"
+
     def introduced(self, name: str) -> bool:
         """Whether the article gave ``name`` with a first name somewhere ("Taras Hordiienko" before "Hordiienko said")."""
         return introduced_surname(self.text, name)
@@ -339,11 +362,7 @@ def extract_places(article: Article, places: PlaceResolver | None = None) -> lis
     Places the gazetteer lacks but the text marks as settlements ("the village of Kotlino") come
     with their name as written and no geonameid.
     """
-    resolver = places if places is not None else _default_resolver()
-    blocks = body_blocks(article.text)
-    mentions = _body_mentions(article, resolver, blocks)
-    unknown = _unknown_places(article.text, blocks, [_to_ref(article.text, m) for m in mentions])
-    return sorted([*mentions, *(r.mention for r in unknown)], key=lambda m: m.start)
+    return _article_places(article, places if places is not None else _default_resolver())[2]
 
 
 def extract_events(article: Article, places: PlaceResolver | None = None) -> list[Event]:
@@ -354,22 +373,27 @@ def extract_events(article: Article, places: PlaceResolver | None = None) -> lis
 def extract_article(article: Article, places: PlaceResolver | None = None) -> tuple[list[Event], list[PlaceMention]]:
     """Events and place mentions together: the page furniture and the gazetteer scan are done once, not twice."""
     resolver = places if places is not None else _default_resolver()
+    blocks, refs, mentions = _article_places(article, resolver)
+    return _article_events(article, resolver, blocks, refs), mentions
+
+
+def _article_places(article: Article, resolver: PlaceResolver) -> tuple[list[Block], list[_PlaceRef], list[PlaceMention]]:
+    """The body blocks, the place references the rules read, and every mention, in text order.
+
+    Unresolved settlements ("the village of Kotlino") are mentions too: a name-based watchlist can still see them.
+    """
     text = article.text
     blocks = body_blocks(text)
     mentions = _body_mentions(article, resolver, blocks)
     refs = [_to_ref(text, m) for m in mentions]
     unknown = _unknown_places(text, blocks, refs)
     refs = sorted([*refs, *unknown], key=lambda r: r.start)
-    # Unresolved settlements are mentions too: a name-based watchlist can still see them.
-    return _article_events(article, resolver, blocks, refs), sorted([*mentions, *(r.mention for r in unknown)],
-                                                                    key=lambda m: m.start)
+    return blocks, refs, sorted([*mentions, *(r.mention for r in unknown)], key=lambda m: m.start)
 
 
 def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Block], refs: list[_PlaceRef]) -> list[Event]:
     text = article.text
     state = _State(resolver=resolver, text=text)
-    enemy_side: str | None = ""  # computed on the first "enemy" that matters ("" = not yet)
-    home_side = ""  # likewise, on the first unit whose name tells no side
     voice: Voice | None = None  # whose voice a Cyrillic text speaks in, on its first Cyrillic sentence
     events: list[Event] = []
     seen: set[str] = set()
@@ -394,14 +418,11 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
             triggers = find_triggers(sent.text) if not block.heading else []
             actors = find_actors(sent.text) if triggers or (not block.heading and _may_name_actor(words)) else []
             if any(a.kind == "unit" for a in actors):
-                if home_side == "":
-                    home_side = _home_side(text)
-                actors = [_unit_of(a, home_side) for a in actors]
-            if triggers and "enemy" in words:
-                if enemy_side == "":
-                    enemy_side = _enemy_side(text)
-                if enemy_side:
-                    actors = _with_enemy(sent.text, actors, enemy_side)
+                actors = [_unit_of(a, state.home_side()) for a in actors]
+            # Whom "the enemy" means: Russia in Ukrainian copy ("the occupiers"), Ukraine in Russian ("the Kiev regime").
+            enemy_side = state.enemy() if triggers and "enemy" in words and "enemy" in text else None
+            if enemy_side:
+                actors = _with_enemy(sent.text, actors, enemy_side)
             usable = _usable_places(sent, sent_refs, actors)
             if not block.heading:
                 for ev in _sentence_events(article, sent, triggers, actors, sent_refs, usable, later, state, words):
@@ -420,31 +441,17 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
     knows; so, in English copy, does a Cyrillic name ("entered Котлине").
     """
     found: list[tuple[int, int, str]] = []
-    for phrase in _SETTLEMENT_OF:
-        at = text.find(phrase)
-        while at >= 0:
-            m = _SETTLEMENT_NAME.match(text, at + len(phrase))
-            if m and (at == 0 or not text[at - 1].isalpha()):
-                found.append((m.start(), m.end(), m.group(0)))
-            at = text.find(phrase, at + 1)
-    for phrase in _SETTLEMENTS_OF:
-        at = text.find(phrase)
-        while at >= 0:
-            m = _NAME_LIST_AT.match(text, at + len(phrase))
-            if phrase == "including " and not _SETTLEMENTS_BEFORE.search(text, max(0, at - 80), at):
-                m = None  # "including" introduces villages only after a word that says so
-            if m and (at == 0 or not text[at - 1].isalpha()):
-                # "the villages of Illinka, Dalne and Pylna": the text says each is a settlement.
-                pos = m.start()
-                for part in _TAKEN_SPLIT.split(m.group(0)):
-                    start = text.find(part, pos)
-                    pos = start + len(part)
-                    first = part.split()[0].lower()
-                    if first in PERSON_TITLES or first in NOT_NAME_WORDS:
-                        break  # "..., including Nysa and Klodzko, Defence Minister X said": the list has ended
-                    if phrase != "including " or any(_TOPONYM_END.search(w) for w in part.split()):
-                        found.append((start, pos, part))
-            at = text.find(phrase, at + 1)
+    for at in _lead_positions(text, _SETTLEMENT_OF, skip_lead=True):
+        m = _SETTLEMENT_NAME.match(text, at)
+        if m:
+            found.append((m.start(), m.end(), m.group(0)))
+    # "the villages of Illinka, Dalne and Pylna": the text says each is a settlement.
+    for at in _lead_positions(text, _SETTLEMENTS_OF, skip_lead=True):
+        found.extend(_listed_settlements(text, _NAME_LIST_AT.match(text, at), need_toponym=False))
+    # "villages along the river, including A, B and C": only after a word that says they are villages.
+    for at in _lead_positions(text, ("including ",), skip_lead=True):
+        if _SETTLEMENTS_BEFORE.search(text, max(0, at - 90), at - len("including ")):
+            found.extend(_listed_settlements(text, _NAME_LIST_AT.match(text, at), need_toponym=True))
     if "ed " in text or "took " in text:
         listed = _LISTED_NAMES.finditer(text) if ":" in text else ()
         taken = [m for at in _lead_positions(text, _TAKEN_LEADS) if (m := _TAKEN_NAMES.match(text, at)) is not None]
@@ -469,11 +476,24 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
     return out
 
 
-def _enemy_side(text: str) -> str | None:
-    """Whom "the enemy" means: Russia in Ukrainian copy ("the occupiers"), Ukraine in Russian ("the Kiev regime")."""
-    if "enemy" not in text:
-        return None
-    return _enemy_voice(text)
+def _listed_settlements(text: str, names: re.Match[str] | None, need_toponym: bool) -> list[tuple[int, int, str]]:
+    """The (start, end, name) of each name in a list of settlements, up to a title that ends it.
+
+    "..., including Nysa and Klodzko, Defence Minister X said": the list ends at "Defence".
+    """
+    if names is None:
+        return []
+    out: list[tuple[int, int, str]] = []
+    pos = names.start()
+    for part in _TAKEN_SPLIT.split(names.group(0)):
+        start = text.find(part, pos)
+        pos = start + len(part)
+        first = part.split()[0].lower()
+        if first in PERSON_TITLES or first in NOT_NAME_WORDS:
+            break
+        if not need_toponym or any(_TOPONYM_END.search(w) for w in part.split()):
+            out.append((start, pos, part))
+    return out
 
 
 def _enemy_voice(text: str) -> str | None:
@@ -486,16 +506,6 @@ def _enemy_voice(text: str) -> str | None:
     if russian > ukrainian:
         return "UKR"
     return None
-
-
-def _home_side(text: str) -> str:
-    """Whose units an article names without a side: Russia's in Russian copy, else Ukraine's.
-
-    English-language reporting names Ukrainian brigades bare ("the 47th brigade
-    said") and qualifies Russian ones ("Russia's 155th brigade"); Russian state
-    media, which speak of "the AFU" and "the Kiev regime", do the opposite.
-    """
-    return "RUS" if _enemy_voice(text) == "UKR" else "UKR"
 
 
 def _unit_of(actor: ActorMention, side: str) -> ActorMention:
