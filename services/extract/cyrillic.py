@@ -74,6 +74,8 @@ _RUS_WORDS = (
     "окупант", "оккупант", "загарбник", "рашист", "росіян", "російськ", "российск", "зс рф", "вс рф", "армія рф",
     "армия рф", "армии рф", "группировк", "угруповання військ рф", "наши бойцы", "наши военные", "россиян",
 )
+_RUS_PREFIXES = tuple(w.strip() for w in _RUS_WORDS)
+_UKR_PREFIXES = tuple(w.strip() for w in _UKR_WORDS)
 _ENEMY_WORDS = ("ворог", "противник", "враг", "неприятел")
 # The text's own forces, named without a side ("бійці 92-ї бригади", "подразделения группировки"): the voice's side.
 _OWN_WORDS = ("бійц", "бійці", "бригад", "підрозділ", "воїн", "бойц", "подразделен", "военнослужащ", "штурмовик")
@@ -133,7 +135,7 @@ _GAP_AFTER = re.compile(
     r"п[’'ʼ]?ятницю|суботу|неділю)\s+)?(?:(?:в|у|во)\s+)?"
 )
 _COMMA_BEFORE = re.compile(r"[,—–-]\s*$")
-_MINISTRY_OF = re.compile(r"(?:РФ|Росії|России|России)\b")
+_MINISTRY_OF = re.compile(r"(?:РФ|Росії|России)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +173,9 @@ def _side_word(word: str, voice: Voice) -> str | None:
     low = word.lower()
     if low.startswith(_ENEMY_WORDS):
         return "RUS" if voice == "UKR" else "UKR"
-    if low.startswith(tuple(w.strip() for w in _RUS_WORDS)):
+    if low.startswith(_RUS_PREFIXES):
         return "RUS"
-    if low.startswith(tuple(w.strip() for w in _UKR_WORDS)):
+    if low.startswith(_UKR_PREFIXES):
         return "UKR"
     if low.startswith(_OWN_WORDS):
         return voice
@@ -198,13 +200,13 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
             continue
         if ev_type == "deployment" and not _FORCE_NOUN.search(sentence):
             continue  # "направили листа": something other than forces was sent
-        words = [w for w in _SIDE_WORD.finditer(sentence, 0, start) if _side_word(w.group(0), voice)]
+        # (word, its side) for each side word before the verb.
+        words = [(w, named) for w in _SIDE_WORD.finditer(sentence, 0, start) if (named := _side_word(w.group(0), voice))]
         side = None
         if words:
-            last = words[-1]
-            side = _side_word(last.group(0), voice)
-            if last.group(0).lower().startswith(_OWN_WORDS) and len(words) > 1 and last.start() - words[-2].end() <= 2:
-                side = _side_word(words[-2].group(0), voice)  # "украинские подразделения": the adjective tells
+            last, side = words[-1]
+            if last.group(0).lower().startswith(_OWN_WORDS) and len(words) > 1 and last.start() - words[-2][0].end() <= 2:
+                side = words[-2][1]  # "украинские подразделения": the adjective tells
             if text.lower().startswith(_OWN_VERBS) and start - last.end() > 30:
                 side = voice  # "... освобождена": only the voice's own side "liberates"; a distant word is not its subject
         if side is None and not text.lower().startswith(_CAUSATIVE_STEMS):
