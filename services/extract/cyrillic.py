@@ -67,7 +67,7 @@ _BLOCK_BEFORE = re.compile(
 _UKR_WORDS = (
     "зсу", "всу", "вфу", "сили оборони", "силы обороны", "збройні сили україни", "вооруженные силы украины",
     "українськ", "украинск", "захисник", "оборонц", "наші воїни", "наші бійці", "наші захисники", "киевск", "боевик",
-    "националист", "нацгвард", "тро ",
+    "националист", "нацгвард",
 )
 _RUS_WORDS = (
     "рф", "росія", "росії", "росію", "россия", "россии", "москв",
@@ -76,12 +76,14 @@ _RUS_WORDS = (
 )
 _RUS_PREFIXES = tuple(w.strip() for w in _RUS_WORDS)
 _UKR_PREFIXES = tuple(w.strip() for w in _UKR_WORDS)
+# Side words that must be whole words: "ТрО" (territorial defence) is not the "тро" of "трохи" (a little).
+_UKR_WHOLE_WORDS = frozenset({"тро"})
 _ENEMY_WORDS = ("ворог", "противник", "враг", "неприятел")
 # The text's own forces, named without a side ("бійці 92-ї бригади", "подразделения группировки"): the voice's side.
 _OWN_WORDS = ("бійц", "бійці", "бригад", "підрозділ", "воїн", "бойц", "подразделен", "военнослужащ", "штурмовик")
 _SIDE_WORD = re.compile(
     r"(?<![\w’'ʼ-])(?:" + "|".join(re.escape(w.strip()) for w in sorted(
-        {*_UKR_WORDS, *_RUS_WORDS, *_ENEMY_WORDS, *_OWN_WORDS}, key=len, reverse=True)) + rf"){_W}*",
+        {*_UKR_WORDS, *_UKR_WHOLE_WORDS, *_RUS_WORDS, *_ENEMY_WORDS, *_OWN_WORDS}, key=len, reverse=True)) + rf"){_W}*",
     re.IGNORECASE,
 )
 _FORCE_NOUN = re.compile(
@@ -175,7 +177,7 @@ def _side_word(word: str, voice: Voice) -> str | None:
         return "RUS" if voice == "UKR" else "UKR"
     if low.startswith(_RUS_PREFIXES):
         return "RUS"
-    if low.startswith(_UKR_PREFIXES):
+    if low.startswith(_UKR_PREFIXES) or low in _UKR_WHOLE_WORDS:
         return "UKR"
     if low.startswith(_OWN_WORDS):
         return voice

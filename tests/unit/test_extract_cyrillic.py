@@ -67,6 +67,13 @@ def test_voice_decides_whom_liberated_and_enemy_mean() -> None:
     assert enemy.side == "UKR"
 
 
+def test_a_word_that_merely_starts_like_a_side_abbreviation_names_no_side() -> None:
+    (advance,) = find_cyrillic_triggers("Росіяни трохи просунулися біля Покровська.", "UKR")  # "трохи": "a little"
+    assert advance.side == "RUS"
+    (held,) = find_cyrillic_triggers("ТрО звільнила село.", "RUS")
+    assert held.side == "UKR"
+
+
 def test_speaker_after_according_to() -> None:
     (sp,) = find_cyrillic_speakers("За словами Сирського, ситуація складна.", "UKR")
     assert (sp.name, sp.side) == ("Сирського", "UKR")
