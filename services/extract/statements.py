@@ -258,7 +258,7 @@ def _entities(
     for m in named_bodies:
         first = m.group(0).split()[0]
         if not overlaps(m.start(), m.end()) and first.lower() not in NOT_NAME_WORDS and m.start() > 0:
-            out.append(_Entity(m.start(), m.end(), m.group(0), sides_in(first)[:1][0] if sides_in(first) else None, False))
+            out.append(_Entity(m.start(), m.end(), m.group(0), next(iter(sides_in(first)), None), False))
     for m in _NAME_SEQ.finditer(sentence):
         seq = m.group(0)
         s, e = m.start(), m.end()
@@ -410,42 +410,7 @@ def find_speakers(
             ):
                 found = before[1]  # "Kremlin spokesman Dmitry Peskov ..., saying": the spokesman speaks
         else:
-            by = _BY_AFTER.match(sentence, vend)
-            if by and _PASSIVE_BEFORE.search(sentence, max(0, vstart - 30), vstart):
-                # "Russian claims ... were denied by Ukraine's General Staff": the agent speaks.
-                found = next((e for e in ents if by.end() <= e.start <= by.end() + 4), None)
-                if found is None or found.name.lower() in UNNAMED_SOURCES or found.name.lower() in NEWS_OUTLETS:
-                    continue
-                side = _side_from_context(sentence, found) if found.is_person else found.side
-                out.append(SpeakerMention(found.name, side, found.is_person, verb, vstart, found.start, found.end,
-                                          _content(sentence, vstart, vend)))
-                continue
-            if _NEGATED.search(sentence[max(0, vstart - 30):vstart]):
-                continue
-            left = sentence[:vstart]
-            for ent in reversed([e for e in ents if e.end <= vstart]):
-                gap = left[ent.end:]
-                if not _GAP_OK.fullmatch(gap) and not (ent.is_person and _COORDINATED_SPEECH.fullmatch(gap)):
-                    continue
-                appos = _IN_APPOSITION.search(left, max(0, ent.start - 150), ent.start)
-                if appos and any(e.end <= appos.start() and not left[e.end:appos.start()].strip() for e in ents):
-                    continue  # "X, a military analyst with the Black Bird Group, said": X speaks
-                found = ent
-                break
-            if found is not None and not found.is_person:
-                # "Analyst Tomasz Wrona of the Warsaw brokerage Dom Maklerski said": the person, not the employer.
-                of = _OF_EMPLOYER.search(left, max(0, found.start - 60), found.start)
-                person = next((e for e in reversed(ents) if e.is_person and of is not None and e.end == of.start()), None)
-                found = person or found
-            if found is None and _UNIT_ANAPHOR.search(left, max(0, len(left) - 20)):
-                # "..., the brigade said": the unit the sentence named.
-                found = next((e for e in reversed(ents) if e.end <= vstart and _UNIT_HEAD_END.search(e.name)), None)
-            if found is None and _PRONOUN_SUBJECT.search(left, max(0, len(left) - 30)):
-                pronoun = True
-            if found is None and not pronoun and _INVERTED_LEFT.search(left, max(0, len(left) - 5)):
-                right = _INVERTED_RIGHT.match(sentence, vend)
-                pos = right.end() if right else vend
-                found = next((e for e in ents if e.start == pos or (pos <= e.start <= pos + 2)), None)
+            found, pronoun = _verb_subject(sentence, ents, vstart, vend)
         if pronoun and last_person is not None:
             out.append(SpeakerMention(last_person.name, last_person.side, True, verb, vstart, -1, -1,
                                       _content(sentence, vstart, vend)))
@@ -456,6 +421,42 @@ def find_speakers(
         out.append(SpeakerMention(found.name, side, found.is_person, verb, vstart, found.start, found.end,
                                   _content(sentence, vstart, vend)))
     return out
+
+
+def _verb_subject(sentence: str, ents: list[_Entity], vstart: int, vend: int) -> tuple[_Entity | None, bool]:
+    """Who speaks through the speech verb at ``[vstart, vend)``: an entity, or (None, True) for "he"/"she"."""
+    by = _BY_AFTER.match(sentence, vend)
+    if by and _PASSIVE_BEFORE.search(sentence, max(0, vstart - 30), vstart):
+        # "Russian claims ... were denied by Ukraine's General Staff": the agent speaks.
+        return next((e for e in ents if by.end() <= e.start <= by.end() + 4), None), False
+    if _NEGATED.search(sentence[max(0, vstart - 30):vstart]):
+        return None, False
+    found: _Entity | None = None
+    left = sentence[:vstart]
+    for ent in reversed([e for e in ents if e.end <= vstart]):
+        gap = left[ent.end:]
+        if not _GAP_OK.fullmatch(gap) and not (ent.is_person and _COORDINATED_SPEECH.fullmatch(gap)):
+            continue
+        appos = _IN_APPOSITION.search(left, max(0, ent.start - 150), ent.start)
+        if appos and any(e.end <= appos.start() and not left[e.end:appos.start()].strip() for e in ents):
+            continue  # "X, a military analyst with the Black Bird Group, said": X speaks
+        found = ent
+        break
+    if found is not None and not found.is_person:
+        # "Analyst Tomasz Wrona of the Warsaw brokerage Dom Maklerski said": the person, not the employer.
+        of = _OF_EMPLOYER.search(left, max(0, found.start - 60), found.start)
+        person = next((e for e in reversed(ents) if e.is_person and of is not None and e.end == of.start()), None)
+        found = person or found
+    if found is None and _UNIT_ANAPHOR.search(left, max(0, len(left) - 20)):
+        # "..., the brigade said": the unit the sentence named.
+        found = next((e for e in reversed(ents) if e.end <= vstart and _UNIT_HEAD_END.search(e.name)), None)
+    if found is None and _PRONOUN_SUBJECT.search(left, max(0, len(left) - 30)):
+        return None, True
+    if found is None and _INVERTED_LEFT.search(left, max(0, len(left) - 5)):
+        right = _INVERTED_RIGHT.match(sentence, vend)
+        pos = right.end() if right else vend
+        found = next((e for e in ents if e.start == pos or (pos <= e.start <= pos + 2)), None)
+    return found, False
 
 
 def first_person(sentence: str, places: list[tuple[int, int]]) -> SpeakerMention | None:
