@@ -111,8 +111,7 @@ _UNIT_HINT = re.compile(
     r"(?=[\dFSTENDfsten])(?:\d{1,3}(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|"
     r"[Nn]inth|[Tt]enth|[Ee]leventh|[Tt]welfth|Defen[cs]e)\s"
 )
-_UNIT_HEAD_SUBSTRINGS = ("brigade", "division", "regiment", "battalion", "corps", "army", "detachment", "fleet", "flotilla",
-                         "squadron", "group", "defence forces", "defense forces")
+_UNIT_HEAD_SUBSTRINGS = (*UNIT_HEADS, "defence forces", "defense forces")  # what a unit's name must contain
 _UNIT_SIDE_BEFORE = re.compile(rf"(?<![\w-])(?P<side>{SIDE}|{_INHERENT})(?:{APOS}s)?\s+$", re.IGNORECASE)
 _UNIT_SIDE_AFTER = re.compile(
     rf"\s+(?:of|from)\s+(?:the\s+)?(?:(?:armed\s+forces|army|navy)\s+of\s+(?:the\s+)?)?(?P<side>{SIDE}|{_INHERENT})"
