@@ -331,8 +331,13 @@ def find_actors(sentence: str) -> list[ActorMention]:
         m = _SIDE_FORCE.match(sentence, pos)
         if m and within(pos, force_starts, 7):  # a side word with a force word in the next seven
             sides = sides_in(m.group("sides"))
-            if sides and not _verb_after_country(sentence, m):
+            if not sides:
+                continue
+            if not _verb_after_country(sentence, m):
                 add(m.start(), m.end(), sides, "force")
+            elif _THE_START.sub("", m.group("sides").lower()) not in COUNTRY_AGENTS:
+                # "the Kiev regime transferred ...": the noun is the subject (COUNTRY_AGENTS are found below).
+                add(m.start(), m.end("sides"), sides, "country")
     for unit in find_units(sentence):
         add(unit.start, unit.end, unit.sides, unit.kind)
     for pos in country_pos:
@@ -378,9 +383,23 @@ def _verb_after_country(sentence: str, m: re.Match[str]) -> bool:
             if words_before and not words_before[-1].lower().endswith("ly"):
                 return True
     side_text = m.group("sides").lower()
-    if side_text.endswith(("'s", "’s")) or _THE_START.sub("", side_text) not in COUNTRY_AGENTS:
+    if side_text.endswith(("'s", "’s")):
         return False
-    return bool(_LOWER_START.match(sentence, sides_end))
+    side_text = _THE_START.sub("", side_text)
+    if side_text in COUNTRY_AGENTS:
+        return bool(_LOWER_START.match(sentence, sides_end))
+    # "the Kiev regime transferred two brigades", "Putin sent troops": a side named by a noun, then a verb.
+    # (After an adjective the same word is a participle: "Russian mobilised troops".)
+    first = find_triggers(gap)[:1]
+    return bool(first) and not gap[:first[0].start].strip() and not _is_side_adjective(side_text)
+
+
+# Side words that are adjectives ("Russian", "British", "Azerbaijani", "pro-Russian"): the rest are nouns.
+_ADJECTIVE_END = re.compile(r"(?:an|sh|ese|i|ch|ak|en|-backed|-installed)$|^(?:us|u\.s\.|uk|u\.k\.)$")
+
+
+def _is_side_adjective(side_text: str) -> bool:
+    return bool(_ADJECTIVE_END.search(side_text.split()[-1]))
 
 
 _AND_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s*$", re.IGNORECASE)

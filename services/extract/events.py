@@ -805,7 +805,7 @@ def _military(
     ):
         voice = "nominal"
     passive_by = None
-    if family in {"adv_take", "dep_send", "adv_enter"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
+    if family in {"adv_take", "dep_send", "adv_enter", "wd_leave"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
         by = _BY_AGENT.match(s, trig.end)
         if by:
             passive_by = _actor_after(s, actors, by.end(), 4)
@@ -902,8 +902,9 @@ def _military(
         return [_Draft(ev_type, side, trig, rel.place, True, actor.kind, actor_name=actor.text) for side in sides]
     if spec.needs_place_object and passive_by is None and not _place_object(s, trig, cands, sent.start):
         return out
-    if family == "wd_leave" and _RESULT_PARTICIPLE.search(s, max(0, trig.start - 3), trig.start) and not any(
-        0 <= r.start - sent.start - trig.end <= 5 for r in cands
+    if (
+        family == "wd_leave" and passive_by is None and _RESULT_PARTICIPLE.search(s, max(0, trig.start - 3), trig.start)
+        and not any(0 <= r.start - sent.start - trig.end <= 5 for r in cands)
     ):
         return out  # "..., leaving a single road open": a result, not a departure (unless a place follows at once)
     if _NO_GAINS.search(trig.text):

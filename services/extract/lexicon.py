@@ -46,6 +46,8 @@ COUNTRY_AGENTS: frozenset[str] = frozenset({
     "russia", "ukraine", "north korea", "moscow", "kyiv", "kiev", "kremlin", "pyongyang",
     "russians", "ukrainians", "north koreans", "belarus", "poland", "united states", "iran",
     "israel", "china", "france", "germany", "britain", "syria", "south korea",
+    # A regime acts for its side: "the Kiev regime transferred two brigades".
+    "kiev regime", "kyiv regime",
 })
 
 # Names that are a side and an armed force at once ("the VDV advanced").

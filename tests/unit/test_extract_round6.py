@@ -1,0 +1,28 @@
+"""Round 6 generalisation cases: a regime or a leader as the subject, passive withdrawals with their agent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract_cases import Expected, run, tuples
+
+CASES: list[tuple[str, Expected]] = [
+    # A side named by a noun, then a verb: the noun is the subject, not a modifier of the forces.
+    ("Earlier, the Kiev regime transferred two brigades from the Zaporizhzhia region to Toretsk.",
+     {("deployment", "UKR", "Toretsk")}),
+    ("The Kyiv regime has moved fresh units to Pokrovsk, the ministry said.",
+     {("deployment", "UKR", "Pokrovsk")}),
+    ("Kadyrov deployed two battalions to the Kursk region in August.", {("deployment", "RUS", "Kursk")}),
+    # After an adjective the same word is a participle: a phrase, and no deployment without a place.
+    ("Russian mobilised troops made up most of the assault groups.", set()),
+    # Abandoned by its defenders: a withdrawal of the agent's side, at the place before.
+    ("Lyman itself was abandoned by Ukrainian forces on 1 October.", {("withdrawal", "UKR", "Lyman")}),
+    ("Siversk, abandoned by Ukrainian troops in July, is now a ruin.", {("withdrawal", "UKR", "Siversk")}),
+    # Not abandoned by anyone: no event.
+    ("Plans to storm Kupiansk were abandoned by the Russian command.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_round6(text: str, expected: Expected) -> None:
+    assert tuples(run(text)) == expected
