@@ -1,17 +1,26 @@
-"""Gazetteer benchmark: cold load time, resident memory, find_mentions throughput.
+"""Gazetteer benchmark: start-up time (cold and warm), resident memory, find_mentions throughput.
 
-Run from the repository root:  python bench/bench_gazetteer.py [--repeat N]
-Prints a markdown table. The load is measured in fresh subprocesses (cold
-start of the interpreter, imports included) and the best and worst of three
-are shown; throughput is measured on the seed articles in seeds/.
+Run from the repository root:  python bench/bench_gazetteer.py [--repeat N] [--runs 3]
+Prints a markdown table. Start-up is measured in fresh subprocesses (a new
+interpreter, imports included), each with FRONTWATCH_CACHE_DIR pointing at a
+temp dir of this bench (the user's cache is never read or written):
+
+- cold: the cache dir is empty, so the gazetteer is built and the cache written;
+- warm: the cache file written by a cold run is there and loaded.
+
+Best / median / worst of ``--runs`` subprocesses each; RSS and peak RSS are
+the median run's. Throughput is measured on the seed articles in seeds/.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,13 +41,49 @@ print(json.dumps({"import_s": imported - started, "load_s": loaded - imported, "
 """
 
 
-def cold_load() -> dict[str, float]:
-    """Load the gazetteer in a fresh interpreter; wall time of the process included."""
+def start_up(cache_dir: Path) -> dict[str, float]:
+    """Load the gazetteer in a fresh interpreter with this cache dir; wall time of the process included."""
+    env = {**os.environ, "FRONTWATCH_CACHE_DIR": str(cache_dir)}
+    env.pop("FRONTWATCH_GAZETTEER_CACHE", None)
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", _COLD_LOAD], cwd=ROOT, check=True, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", _COLD_LOAD], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     result: dict[str, float] = json.loads(out.stdout)
     result["process_s"] = time.perf_counter() - started
     return result
+
+
+def cold_load() -> dict[str, float]:
+    """One cold start-up: an empty cache dir, so the gazetteer is built (and the cache written). Used by run_all.py."""
+    with tempfile.TemporaryDirectory(prefix="bench-gazetteer-") as temp:
+        return start_up(Path(temp))
+
+
+def start_ups(runs: int, temp: Path) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """``runs`` cold start-ups (each with an empty cache dir under ``temp``) and ``runs`` warm ones, alternated."""
+    cold: list[dict[str, float]] = []
+    warm: list[dict[str, float]] = []
+    for run in range(runs):
+        cache_dir = temp / f"cache-{run}"
+        cold.append(start_up(cache_dir))  # builds and writes the cache
+        warm.append(start_up(cache_dir))  # loads it
+    return cold, warm
+
+
+def summary(loads: list[dict[str, float]]) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """Best, median and worst run by total start-up time."""
+    ranked = sorted(loads, key=lambda r: r["total_s"])
+    return ranked[0], ranked[len(ranked) // 2], ranked[-1]
+
+
+def startup_rows(label: str, loads: list[dict[str, float]]) -> None:
+    best, median, worst = summary(loads)
+    seconds = statistics.median(r["total_s"] for r in loads)
+    print(f"| {label} start-up, import + load (best / median / worst of {len(loads)}) "
+          f"| {best['total_s']:.2f} / {seconds:.2f} / {worst['total_s']:.2f} s |")
+    print(f"| {label}: of which imports (median run) | {median['import_s']:.2f} s |")
+    print(f"| {label}: whole subprocess incl. interpreter start (median run) | {median['process_s']:.2f} s |")
+    print(f"| {label}: RSS after load (VmRSS, median run) | {median['rss_mb']:.0f} MB |")
+    print(f"| {label}: peak RSS during load (VmHWM, median run) | {median['peak_mb']:.0f} MB |")
 
 
 def throughput(repeat: int) -> dict[str, float]:
@@ -84,19 +129,17 @@ def throughput(repeat: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=200, help="passes over the seed articles")
+    parser.add_argument("--runs", type=int, default=3, help="fresh subprocesses for each of cold and warm start-up")
     args = parser.parse_args()
-    loads = [cold_load() for _ in range(3)]
-    best = min(loads, key=lambda r: r["total_s"])
-    worst = max(loads, key=lambda r: r["total_s"])
-    speed = throughput(args.repeat)
+    with tempfile.TemporaryDirectory(prefix="bench-gazetteer-") as temp:
+        cold, warm = start_ups(args.runs, Path(temp))
+        os.environ["FRONTWATCH_CACHE_DIR"] = str(Path(temp) / "cache-0")  # this process loads the warm cache too
+        speed = throughput(args.repeat)
     print("| measure | value |")
     print("|---|---|")
-    print(f"| entries | {int(best['entries'])} |")
-    print(f"| cold load, import + build (best / worst of 3) | {best['total_s']:.2f} s / {worst['total_s']:.2f} s |")
-    print(f"| of which imports | {best['import_s']:.2f} s |")
-    print(f"| whole subprocess incl. interpreter start | {best['process_s']:.2f} s |")
-    print(f"| RSS after load (VmRSS) | {best['rss_mb']:.0f} MB |")
-    print(f"| peak RSS during load (VmHWM) | {best['peak_mb']:.0f} MB |")
+    print(f"| entries | {int(cold[0]['entries'])} |")
+    startup_rows("cold (no cache: build + write cache)", cold)
+    startup_rows("warm (cache present)", warm)
     corpus = f"{speed['articles']} seed articles of {speed['avg_kb']:.1f} KB avg"
     print(f"| find_mentions, {corpus} | {speed['us_per_article']:.0f} µs/article |")
     print(f"| articles/s (one core) | {speed['articles_per_s']:.0f} |")

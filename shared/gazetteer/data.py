@@ -89,6 +89,11 @@ class GazetteerEntry:
     population: int
     frontline: bool  # curated in frontline.csv, or a UA/RU region: a resolution prior
 
+    def __reduce__(self) -> tuple[type[GazetteerEntry], tuple[object, ...]]:
+        # Pickled as constructor arguments: loads twice as fast as the frozen dataclass default (see cache.py).
+        return (GazetteerEntry, (self.geonameid, self.name, self.lat, self.lon, self.country, self.admin1_code,
+                                 self.admin1, self.kind, self.population, self.frontline))
+
     def to_place(self) -> Place:
         """The contract's view of the entry."""
         return Place(
@@ -155,13 +160,17 @@ def scan_cities500(
     positions = [m.start() for m in re.finditer(rf'"countrycode": "(?:{codes})"'.encode(), raw)]
     digits = len(str(min_world_population))
     positions += [m.start() for m in re.finditer(rb'"population": \d{%d,}' % digits, raw)]
-    records: dict[int, dict[str, object]] = {}
+    spans: dict[int, int] = {}  # record start -> end; a record found twice is parsed once
     for position in positions:
         start = raw.rfind(b'{"geonameid"', 0, position)
-        following = raw.find(b'{"geonameid"', position)
-        end = raw.rfind(b"}", start, following if following != -1 else len(raw))
-        record = json.loads(raw[start : end + 1])
-        records[int(record["geonameid"])] = record
+        if start not in spans:
+            following = raw.find(b'{"geonameid"', position)
+            spans[start] = raw.rfind(b"}", start, following if following != -1 else len(raw))
+    # One JSON array of the wanted records: one call to the parser instead of 30,000.
+    parsed: list[dict[str, object]] = json.loads(b"[" + b",".join(raw[start : end + 1] for start, end in spans.items()) + b"]")
+    records: dict[int, dict[str, object]] = {}
+    for record in parsed:
+        records[int(record["geonameid"])] = record  # type: ignore[call-overload]
     return list(records.values())
 
 

@@ -101,6 +101,11 @@ class NameKey:
     acronym: bool = False
 
 
+# A NameKey as the automaton stores it: (key, exact, stem, cyrillic, acronym). A plain tuple, because
+# the cache (``cache.py``) pickles 100,000 of them, and tuples pickle and unpickle in C: twice as fast.
+IndexedName = tuple[str, list[tuple[int, bool]], list[tuple[int, bool]], bool, bool]
+
+
 @dataclass(slots=True)
 class NameHit:
     """A name found in a text, before it is resolved to one entry."""
@@ -186,7 +191,8 @@ class NameIndex:
         # reports names that start a word, which is most of the speed of ``scan``.
         self.automaton = ahocorasick.Automaton()
         for key, value in keys.items():
-            self.automaton.add_word(" " + key, value)
+            indexed: IndexedName = (key, value.exact, value.stem, value.cyrillic, value.acronym)
+            self.automaton.add_word(" " + key, indexed)
         self.automaton.make_automaton()
         self.key_count = len(keys)
 
@@ -209,7 +215,7 @@ class NameIndex:
         full = entry.country in FULL_COUNTRIES
         for name in named.other:
             key = normalise_name(name)
-            if _CYRILLIC_KEY.match(key) or (full and len(key) > 4) or fuzz.ratio(key, own) >= SIMILAR_ALTERNATE:
+            if (full and len(key) > 4) or _CYRILLIC_KEY.match(key) or fuzz.ratio(key, own) >= SIMILAR_ALTERNATE:
                 yield name, key, False
 
     @staticmethod
@@ -238,12 +244,12 @@ class NameIndex:
 
     def lookup(self, name: str) -> NameKey | None:
         """The entries named exactly ``name`` (any spelling the index knows), or None."""
-        found: NameKey | None = self.automaton.get(" " + normalise_name(name), None)
-        return found if found is not None and found.exact else None
+        found: IndexedName | None = self.automaton.get(" " + normalise_name(name), None)
+        return NameKey(*found) if found is not None and found[1] else None
 
     def keys(self) -> list[str]:
         """Every indexed key that names an entry outright (for fuzzy suggestions)."""
-        return [key[1:] for key, value in self.automaton.items() if value.exact]
+        return [key[1:] for key, value in self.automaton.items() if value[1]]
 
     def scan(self, text: str, strict: bool = True) -> list[NameHit]:
         """Names in ``text``, longest first where they overlap, in text order.
@@ -253,39 +259,44 @@ class NameIndex:
         """
         normalised = normalise_text(text)
         norm = normalised.text
+        shifted = bool(normalised.thresholds)  # else offsets in ``norm`` are offsets in ``text``
         length = len(norm)
         hits: list[NameHit] = []
         for last, value in self.automaton.iter(" " + norm):
-            info: NameKey = value
-            end = last  # exclusive, in ``norm`` (the leading space shifts by one)
-            start = end - len(info.key)
-            candidates = info.exact
-            if end < length and norm[end].isalnum():
-                if not info.cyrillic:
+            # ``last`` is the match's last character in " " + norm: the exclusive end in ``norm``.
+            if last < length and norm[last].isalnum():
+                if not value[3]:  # only a Cyrillic name is followed by more letters: a case ending
                     continue
-                ending = _INFLECTION_AFTER.match(norm, end)
+                ending = _INFLECTION_AFTER.match(norm, last)
                 if ending is None or ending.group() not in INFLECTIONS:
                     continue
                 end = ending.end()
-                candidates = info.exact + info.stem
+                candidates = value[1] + value[2]
+            else:
+                end = last
+                candidates = value[1]
             if not candidates:
                 continue
-            original_start = normalised.original_start(start)
-            original_end = normalised.original_end(end)
-            surface = text[original_start:original_end]
-            if strict and not self._plausible(text, original_start, original_end, surface, info):
+            key: str = value[0]
+            start = last - len(key)
+            if shifted:
+                start = normalised.original_start(start)
+                end = normalised.original_end(end)
+            surface = text[start:end]
+            if strict:
+                if not self._plausible(text, start, end, surface, key, value[4]):
+                    continue
+            elif value[4] and surface != surface.upper():
                 continue
-            if not strict and info.acronym and surface != surface.upper():
-                continue
-            hits.append(NameHit(original_start, original_end, surface, info.key, candidates))
+            hits.append(NameHit(start, end, surface, key, candidates))
         return self._longest(hits)
 
     @staticmethod
-    def _plausible(text: str, start: int, end: int, surface: str, info: NameKey) -> bool:
+    def _plausible(text: str, start: int, end: int, surface: str, key: str, acronym: bool) -> bool:
         first = surface[0]
         if first.lower() != first.upper() and not first.isupper():
             return False  # "kursk" in lower case is not a name in running text
-        if info.acronym and surface != surface.upper():
+        if acronym and surface != surface.upper():
             return False  # "Us" is not the US
         word = _previous_word(text, start)
         if word and word[0].isupper() and (word.lower() in TITLES or word.lower() in FIRST_NAMES):
@@ -294,14 +305,19 @@ class NameIndex:
         following_low = after.group(1).lower() if after is not None else ""
         if following_low in _WATER_WORDS:
             return False  # "the Oskil River": a river, not the village of Oskil
-        if (_ACROSS_THE.search(text, max(0, start - 24), start) and following_low not in _AREA_WORDS
-                and following_low not in ("and", "or") and not text.startswith(",", end)):
+        # _ACROSS_THE ends in "the" and spaces: "e" must come right before the spaces (a cheap test first).
+        spaces = start
+        while spaces > 0 and text[spaces - 1].isspace():
+            spaces -= 1
+        if (0 < spaces < start and text[spaces - 1] in "eE" and _ACROSS_THE.search(text, max(0, start - 24), start)
+                and following_low not in _AREA_WORDS and following_low not in ("and", "or")
+                and not text.startswith(",", end)):
             return False  # "across the Dnipro", "along the Oskil": the river
         if after is not None and after.group(1)[0].isupper():
             following = after.group(1).lower()
             if following in ORGANISATION_WORDS:
                 return False  # "Kyiv Independent"
-            if info.key in FIRST_NAMES and following not in ("oblast", "region", "krai"):
+            if key in FIRST_NAMES and following not in ("oblast", "region", "krai"):
                 return False  # "Vladimir Putin"
         return True
 

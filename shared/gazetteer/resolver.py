@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shared.gazetteer.data import GazetteerEntry, NamedEntry
+from shared.gazetteer.data import GazetteerEntry
 from shared.gazetteer.matcher import NameHit
 from shared.places import EARTH_RADIUS_KM
 
@@ -71,13 +71,13 @@ class Mention:
 class ContextResolver:
     """Resolves the hits of one text against the gazetteer's entries."""
 
-    def __init__(self, entries: Sequence[NamedEntry], region_by_short_key: dict[str, int]) -> None:
+    def __init__(self, entries: Sequence[GazetteerEntry], region_by_short_key: dict[str, int]) -> None:
         self._entries = entries
         self._region_by_short_key = region_by_short_key
 
     def entry(self, index: int) -> GazetteerEntry:
         """The entry at an index of the name index."""
-        return self._entries[index].entry
+        return self._entries[index]
 
     def resolve(self, text: str, hits: Sequence[NameHit]) -> list[tuple[NameHit, GazetteerEntry]]:
         """One entry for each hit, in text order."""
