@@ -700,7 +700,7 @@ def _introduced_as(text: str, r: _PlaceRef) -> str | None:
     return m.group(1).lower() if m else None
 
 
-_KIND_BEFORE = re.compile(r"(?<![\w-])(village|town|city|settlement|hamlet)\s+of\s+$", re.IGNORECASE)
+_KIND_BEFORE = re.compile(r"(?<![\w-])(village|town|city|settlement|hamlet)\s+(?:of|called|named)\s+$", re.IGNORECASE)
 _KIND_AFTER = re.compile(r"\s+(village|town|city|settlement|hamlet)\b(?!\s+of\b)")
 _SAME_NOUN = {"settlement": "village", "hamlet": "village"}
 _LANDMARK_BEFORE = re.compile(
@@ -1128,8 +1128,8 @@ def _locate(
     after = [r for r in cands if trig.end <= r.start - off < scope_end and not _skip_as_location(s, r, off)]
     if trig.spec.type == "deployment":
         # "transferred from Zaporizhzhia to Kursk": troops are deployed where they go, not where they left.
-        to_places = [r for r in after if not _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]
-        after = to_places or after
+        # Where they came from is never where they were deployed: without a destination, the context says.
+        after = [r for r in after if not _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]
         # "from occupied parts of Zaporizhzhia ... to Kursk Oblast": a place introduced by "to" is the destination.
         goals = [r for r in after if _TO_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]
         after = goals or after

@@ -230,6 +230,7 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "pope", "sheikh", "emir",
     "ombudsman", "officer", "private", "corporal", "press", "secretary-general",
     "commissioner", "high", "national", "security", "military", "top", "acting", "interim", "regional",
+    "analyst", "economist", "researcher", "commentator", "blogger", "journalist", "correspondent",
 })
 # Lower-case nouns that, right before a capitalised name, say it is an organisation's
 # ("Swedish appliance maker Kallvik", "the monitoring project DeepState").

@@ -85,6 +85,7 @@ _GAP_OK = re.compile(
     # "the DeepState monitoring project posted": what kind of body it is may stand between.
     r"(?:\s+(?:monitoring|analytical|mapping|project|channel|team|website|outlet|blog|account|group)(?![\w-]))*"
     r"\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
+    r"(?:who\s+)?"  # "Oleksandr Syrskyi, who said"
     r"(?:(?:has|have|had|also|later|then|previously|recently|earlier|further|again|separately|repeatedly|publicly|"
     r"once\s+again|on\s+\w+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|video|"
     r"address|speech|interview|briefing|message|report|comments?)(?:\s+on\s+[\w-]+)?)\s*,?\s*)*",
@@ -92,7 +93,8 @@ _GAP_OK = re.compile(
 )
 # "Peskov dismissed the sanctions as illegal and said": the subject of a coordinated verb speaks.
 _COORDINATED_SPEECH = re.compile(
-    r"\s+(?:[a-z]+ed|met|held|gave|made|spoke|took|sent|visited|hit\s+out)\s[^,;:.“”\"]{0,80}?\s+and\s+(?:also\s+)?"
+    r"\s+(?:[a-z]+ed|met|held|gave|made|spoke|took|sent|visited|hit\s+out)\s(?:[^,;:.“”\"]|[“\"][^,;:.“”\"]{1,40}[”\"]){0,80}?"
+    r"\s+and\s+(?:also\s+)?"
 )
 # A name inside an apposition: lower-case words since the last comma ("an analyst with the").
 _IN_APPOSITION = re.compile(
@@ -135,6 +137,25 @@ def _is_place_word(token: str) -> bool:
 
 
 _LINK_WORDS = frozenset({"the", "of", "for", "and"})
+_SPEECH_VERB_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|announced|announces|reported|reports|confirmed|confirms|"
+    r"denied|denies|stated|states|told)(?![\w-])"
+)
+# Capitalised words that open a sentence and speak without naming anyone.
+_UNNAMED_BODIES = frozenset({
+    "police", "government", "management", "staff", "parliament", "everyone", "nobody", "someone", "somebody",
+    "officials", "authorities", "ukraine", "russia", "moscow", "kyiv", "kiev", "he", "she", "it", "they", "we",
+})
+
+
+def _is_lone_body(name: str) -> bool:
+    """Whether a lone capitalised word can be an organisation's name: no plural noun, no known place or side."""
+    low = name.lower()
+    return (
+        len(name) >= 3 and name[0].isupper() and not low.endswith("s") and low not in _UNNAMED_BODIES
+        and low not in NOT_NAME_WORDS and low not in ORG_WORDS and low not in PERSON_TITLES and low not in KNOWN_BODIES
+        and not _is_place_word(name)
+    )
 
 
 def _is_title_word(token: str) -> bool:
@@ -288,6 +309,13 @@ def _entities(
                 # "Swedish appliance maker Kallvik": a company, whose nationality is its side.
                 found = sides_in(org.group(0))
                 out.append(_Entity(s, e, _POSSESSIVE_END.sub("", name), found[0] if found else None, False))
+            elif (
+                s == 0 and not title and _is_lone_body(name) and _SPEECH_VERB_AFTER.match(sentence, e)
+                and not any(ps <= s < pe for ps, pe in places)
+            ):
+                # "Volkswagen said ...", "Naftogaz reported ...": a single unknown name opening the sentence
+                # and speaking is an organisation (a person would have a first name or a title).
+                out.append(_Entity(s, e, name, None, False))
             continue
         side = KNOWN_PEOPLE.get(full, KNOWN_PEOPLE.get(last)) if known else None
         out.append(_Entity(name_start, e, _POSSESSIVE_END.sub("", name), side, True))

@@ -95,7 +95,7 @@ _PATTERN = re.compile(
     r"|expel(?:led|s|ling)?|dislodg(?:e|ed|es|ing)|kick(?:ed|s|ing)?|threw|throw(?:s|ing)?|flush(?:ed|es|ing)?)"
     r"|(?P<dep_by>(?:supported|backed|reinforced|assisted|aided|joined)\s+by)"
     r"|(?P<dep_send>(?:re)?deploy(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|transferr?(?:ed|ing|s)?"
-    r"|mass(?:ed|es|ing)|amass(?:ed|es|ing)?|mobili[sz](?:e|ed|es|ing)|assembl(?:e|ed|es|ing)|station(?:ed|s|ing)?"
+    r"|mass(?:ed|es|ing)|amass(?:ed|es|ing)?|mobili[sz](?:e|ed|es|ing)|assembl(?:e|ed|es|ing)|station(?:ed|ing)"
     r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|ship(?:ped|s|ping)|deliver(?:ed|s|ing)?|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
     r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing))"
     r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|liberation|takeover|offensive\s+into)"

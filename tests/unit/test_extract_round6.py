@@ -20,6 +20,22 @@ CASES: list[tuple[str, Expected]] = [
     ("Siversk, abandoned by Ukrainian troops in July, is now a ruin.", {("withdrawal", "UKR", "Siversk")}),
     # Not abandoned by anyone: no event.
     ("Plans to storm Kupiansk were abandoned by the Russian command.", set()),
+    # Where troops came from is not where they were deployed: the sentence's other place is.
+    ("Near Pokrovsk, Russia has redeployed airborne units from Kherson.", {("deployment", "RUS", "Pokrovsk")}),
+    # "a small village called X" introduces the village that "the village" means later.
+    ("Ukrainian troops pulled back from a small village called Novoselivka, south of Kostiantynivka. "
+     "Fighting continued near Toretsk. They left the village on Sunday night, the brigade said.",
+     {("withdrawal", "UKR", "Novoselivka")}),
+    # Speakers: a relative "who said", a verb coordinated across a quoted word, a lone organisation's name.
+    ("Moscow has massed troops near Kupiansk, according to Ukraine's top commander, Oleksandr Syrskyi, "
+     "who said the attacks had intensified.",
+     {("deployment", "RUS", "Kupiansk"), ("statement", "UKR", "Oleksandr Syrskyi")}),
+    ("Analyst Ivan Petrenko called the retreat \"orderly\" and said more troops were needed.",
+     {("statement", None, "Ivan Petrenko")}),
+    ("Naftogaz reported a net loss for the third quarter.", {("statement", None, "Naftogaz")}),
+    # Plural nouns and unnamed bodies opening a sentence name nobody.
+    ("Police said two people were injured.", set()),
+    ("Residents said the town was quiet.", set()),
 ]
 
 
