@@ -20,7 +20,7 @@ from services.extract.cyrillic import Voice, find_cyrillic_speakers, find_cyrill
 from services.extract.dates import DateMention, find_dates
 from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS, INHERENT_FORCES, NOT_NAME_WORDS, PERSON_TITLES
 from services.extract.quantities import QuantityMention, find_quantities
-from services.extract.sentences import Sentence, split_sentences
+from services.extract.sentences import Sentence, split_sentences, without_scare_quotes
 from services.extract.statements import (
     SpeakerMention,
     find_speakers,
@@ -413,6 +413,7 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
                 state.recent_places.extend(sent_refs)
                 state.all_places.extend(sent_refs)
                 continue
+            sent = without_scare_quotes(sent)
             # The sentence's lower-case words, shared by the actor and speaker gates.
             words = _LOWER_WORD.findall(sent.text.lower()) if not block.heading else []
             triggers = find_triggers(sent.text) if not block.heading else []
@@ -1207,12 +1208,21 @@ def _pick_date(found: list[DateMention], pos: int) -> Occurred | None:
     return min(found, key=lambda d: abs(d.start - pos)).occurred
 
 
+def _as_written(part: str | None, rules_text: str, original: str) -> str | None:
+    """``part`` of the sentence the rules read, as the article writes it (scare quotes and all)."""
+    if part is None or rules_text == original:
+        return part
+    at = rules_text.find(part)
+    return original[at:at + len(part)] if at >= 0 else part
+
+
 def _finish(
     article: Article, sent: Sentence, drafts: list[_Draft], speakers: list[SpeakerMention], cands: list[_PlaceRef]
 ) -> list[Event]:
     s = sent.text
     if not drafts and not speakers:
         return []
+    evidence = article.text[sent.start:sent.end]  # as written: the rules may read a copy without scare quotes
     dates = find_dates(s, article.published) if _MAYBE_DATE.search(s) else []
     hedged = bool(drafts) and bool(HEDGE.search(s))
     claimant = (speakers[0].name if speakers else unnamed_attribution(s)) if drafts else None  # only events carry it
@@ -1233,7 +1243,7 @@ def _finish(
             id=ev_id, article_id=article.id, source=article.source, url=article.url, type=d.type,
             actor=Actor(side=d.side, name=d.actor_name), claimed_by=claimant, hedged=hedged,
             location=d.location, quantity=d.quantity, occurred=_pick_date(dates, d.trigger.start),
-            evidence=Evidence(sentence=s, start=sent.start, end=sent.end, trigger=d.trigger.text),
+            evidence=Evidence(sentence=evidence, start=sent.start, end=sent.end, trigger=d.trigger.text),
             confidence=conf, extractor_version=EXTRACTOR_VERSION, published=article.published,
         ))
     for sp in speakers:
@@ -1245,8 +1255,8 @@ def _finish(
         out.append(Event(
             id=ev_id, article_id=article.id, source=article.source, url=article.url, type="statement",
             actor=Actor(side=sp.side, name=sp.name), speaker=sp.name, claimed_by=sp.name, hedged=False,
-            content=sp.content, location=loc, occurred=_pick_date(dates, sp.verb_start),
-            evidence=Evidence(sentence=s, start=sent.start, end=sent.end, trigger=sp.verb),
+            content=_as_written(sp.content, s, evidence), location=loc, occurred=_pick_date(dates, sp.verb_start),
+            evidence=Evidence(sentence=evidence, start=sent.start, end=sent.end, trigger=sp.verb),
             confidence=round(conf, 2), extractor_version=EXTRACTOR_VERSION, published=article.published,
         ))
     return out

@@ -104,3 +104,21 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         end -= 1
     if end > start:
         out.append(Sentence(text[start:end], start, end))
+
+
+# A short quoted phrase: at most three words and no sentence punctuation inside.
+_SCARE_QUOTED = re.compile(r"[\"“«]([^\"“”«»\n.,;:!?]{1,40}?)[\"”»]")
+
+
+def without_scare_quotes(sent: Sentence) -> Sentence:
+    """``sent`` with the marks around short quoted phrases blanked out, offsets unchanged.
+
+    Reports quote the other side's words ("had \"liberated\" the village", "the
+    so-called \"Kharkov region\""): the rules read them as plain words. Longer
+    quotations, what someone said, keep their marks.
+    """
+    text = sent.text
+    if '"' not in text and "“" not in text and "«" not in text:
+        return sent
+    out = _SCARE_QUOTED.sub(lambda m: f" {m.group(1)} " if len(m.group(1).split()) <= 3 else m.group(0), text)
+    return sent if out == text else Sentence(out, sent.start, sent.end)

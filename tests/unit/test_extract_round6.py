@@ -36,9 +36,21 @@ CASES: list[tuple[str, Expected]] = [
     # Plural nouns and unnamed bodies opening a sentence name nobody.
     ("Police said two people were injured.", set()),
     ("Residents said the town was quiet.", set()),
+    # Scare quotes around the other side's words are read through.
+    ("The Russian Defence Ministry claimed its forces had \"liberated\" Kupiansk in what it calls the \"Kharkov region\".",
+     {("advance", "RUS", "Kupiansk"), ("statement", "RUS", "Russian Defence Ministry")}),
+    ("Russia's Defence Ministry claimed that Pokrovsk had been “fully liberated” by units of its Center group.",
+     {("advance", "RUS", "Pokrovsk"), ("statement", "RUS", "Russia's Defence Ministry")}),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_round6(text: str, expected: Expected) -> None:
     assert tuples(run(text)) == expected
+
+
+def test_a_statement_keeps_the_scare_quotes_of_what_was_said() -> None:
+    text = 'Ukraine\'s General Staff said Moscow was "inventing victories" ahead of the talks near Kupiansk.'
+    (statement,) = [e for e in run(text) if e.type == "statement"]
+    assert statement.content == 'Moscow was "inventing victories" ahead of the talks near Kupiansk'
+    assert statement.evidence.sentence == text
