@@ -16,7 +16,15 @@ from rapidfuzz import fuzz
 
 from shared.gazetteer.data import FULL_COUNTRIES, GazetteerData, NamedEntry, RegionNames
 from shared.gazetteer.normalise import normalise_name, normalise_text
-from shared.gazetteer.stoplist import ACRONYMS, FIRST_NAMES, ORGANISATION_WORDS, STOP_KEYS, TITLES
+from shared.gazetteer.stoplist import (
+    ACRONYMS,
+    FIRST_NAMES,
+    GROUPING_WORDS,
+    NAME_PREFIXES,
+    ORGANISATION_WORDS,
+    STOP_KEYS,
+    TITLES,
+)
 
 MIN_KEY_LENGTH = 3
 SIMILAR_ALTERNATE = 75.0  # rapidfuzz ratio between an alternate name and the entry's own name
@@ -299,12 +307,15 @@ class NameIndex:
         if acronym and surface != surface.upper():
             return False  # "Us" is not the US
         word = _previous_word(text, start)
-        if word and word[0].isupper() and (word.lower() in TITLES or word.lower() in FIRST_NAMES):
-            return False  # "President Kim", "Donald Tusk"
+        low_word = word.lower()
+        if word and word[0].isupper() and (low_word in TITLES or low_word in FIRST_NAMES or low_word in NAME_PREFIXES):
+            return False  # "President Kim", "Donald Tusk", "Ukrainska Pravda"
         after = _NEXT_WORD.match(text, end)
         following_low = after.group(1).lower() if after is not None else ""
         if following_low in _WATER_WORDS:
             return False  # "the Oskil River": a river, not the village of Oskil
+        if following_low in GROUPING_WORDS and after is not None and after.group(1).islower():
+            return False  # "the Vostok group (of forces)": a grouping named after a place
         # _ACROSS_THE ends in "the" and spaces: "e" must come right before the spaces (a cheap test first).
         spaces = start
         while spaces > 0 and text[spaces - 1].isspace():

@@ -55,6 +55,9 @@ _DEMONYM_BEFORE = re.compile(
 DISTANCE_SCALE_KM = 250.0  # one prior point per 250 km from the nearest sure place
 MAX_DISTANCE_PENALTY = 8.0
 MENTIONED_COUNTRY_BONUS = 1.0
+MENTIONED_REGION_BONUS = 1.5  # a region the text names anywhere: its settlements are the likelier ones
+REGION_WINDOW_CHARS = 160  # a region this close, in the same sentence, locates an ambiguous name
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[\"“A-ZА-ЯІЇЄ]|\n")
 PRIMARY_NAME_BONUS = 1.0
 
 
@@ -84,6 +87,7 @@ class ContextResolver:
         mentions = [Mention(hit, list(hit.candidates)) for hit in hits]
         self._apply_neighbour_clues(text, mentions)
         self._apply_demonyms(text, mentions)
+        self._apply_regions_nearby(text, mentions)
         for mention in mentions:
             self._prefer_own_names(mention)
         for mention in mentions:
@@ -93,6 +97,7 @@ class ContextResolver:
         self._one_sense_per_text(mentions)
         chosen = [self.entry(m.chosen) for m in mentions if m.chosen is not None]
         countries = {entry.country for entry in chosen if entry.kind == "country"}
+        regions = {(entry.country, entry.admin1_code) for entry in chosen if entry.kind == "region"}
         # Sure places, each once (an article names Moscow nine times), by the key they were named with.
         anchors = {(m.hit.key, m.chosen): self.entry(m.chosen) for m in mentions if m.chosen is not None}
         points = [(key, e.lat, e.lon) for (key, _), e in anchors.items() if e.kind != "country" and e.lat is not None]
@@ -102,7 +107,8 @@ class ContextResolver:
                 key = mention.hit.key
                 choice = (key, tuple(mention.candidates))
                 if choice not in decided:
-                    decided[choice] = self._best(mention, [(lat, lon) for k, lat, lon in points if k != key], countries)
+                    others = [(lat, lon) for k, lat, lon in points if k != key]
+                    decided[choice] = self._best(mention, others, countries, regions)
                 mention.chosen = decided[choice]
         return [(m.hit, self.entry(m.chosen)) for m in mentions if m.chosen is not None]
 
@@ -161,6 +167,28 @@ class ContextResolver:
             if found is not None:
                 self._restrict(mention, country=_DEMONYMS[found.group(1).lower()])
 
+    def _apply_regions_nearby(self, text: str, mentions: list[Mention]) -> None:
+        """A region named in the same sentence, not right next to the name, still locates it.
+
+        "Novonikolaevka (Novomykolaivka) in what it calls the Dnepropetrovsk region": the
+        Dnipropetrovsk candidate, if there is one.
+        """
+        regions = [m for m in mentions if len(m.candidates) == 1 and self.entry(m.candidates[0][0]).kind == "region"]
+        if not regions:
+            return
+        for mention in mentions:
+            if len(mention.candidates) < 2 or mention.pinned or self._kinds(mention) != {"city"}:
+                continue
+            near = {
+                (self.entry(r.candidates[0][0]).country, self.entry(r.candidates[0][0]).admin1_code) for r in regions
+                if abs(r.hit.start - mention.hit.start) <= REGION_WINDOW_CHARS
+                and not _SENTENCE_BREAK.search(text, min(r.hit.end, mention.hit.end), max(r.hit.start, mention.hit.start))
+            }
+            kept = [(i, p) for i, p in mention.candidates if (self.entry(i).country, self.entry(i).admin1_code) in near]
+            if kept:
+                mention.candidates = kept
+                mention.pinned = len(kept) == 1
+
     def _one_sense_per_text(self, mentions: list[Mention]) -> None:
         pinned = {m.hit.key: m.chosen for m in mentions if m.pinned and m.chosen is not None}
         for mention in mentions:
@@ -168,13 +196,18 @@ class ContextResolver:
             if mention.chosen is None and choice is not None and any(i == choice for i, _ in mention.candidates):
                 mention.chosen = choice
 
-    def _best(self, mention: Mention, points: list[tuple[float, float | None]], countries: set[str | None]) -> int:
+    def _best(
+        self, mention: Mention, points: list[tuple[float, float | None]], countries: set[str | None],
+        regions: set[tuple[str | None, str | None]],
+    ) -> int:
         best_index, best_score = mention.candidates[0][0], -math.inf
         for index, primary in mention.candidates:
             entry = self.entry(index)
             score = entry.prior() + (PRIMARY_NAME_BONUS if primary else 0.0)
             if entry.country in countries:
                 score += MENTIONED_COUNTRY_BONUS
+            if primary and (entry.country, entry.admin1_code) in regions:
+                score += MENTIONED_REGION_BONUS  # (not for a historical name: Chystyakove was once Oleksiivka)
             if points and entry.lat is not None and entry.lon is not None:
                 nearest = min(_distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in points)
                 score -= min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)

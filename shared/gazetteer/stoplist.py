@@ -107,6 +107,17 @@ ORGANISATION_WORDS = frozenset(
     )
 )
 
+# Words before a place name that make the pair a title, most often a newspaper's ("Ukrainska Pravda").
+NAME_PREFIXES = frozenset(
+    (
+        "ukrainska", "komsomolskaya", "novaya", "rossiyskaya", "nezavisimaya", "ekonomichna", "dzerkalo",
+        "radio", "hotel", "operation", "fc", "shakhtar"
+    )
+)
+
+# Lower-case words after a place name that make it a military grouping's name ("the Vostok group").
+GROUPING_WORDS = frozenset(("group", "grouping", "groupings", "battlegroup", "battlegroups"))
+
 # fmt: on
 
 ACRONYMS = frozenset({"us", "u.s", "u.s.", "usa", "u.s.a", "u.s.a.", "uk", "u.k", "u.k.", "dprk", "prc", "uae", "rf"})

@@ -36,6 +36,9 @@ def mention_of(gazetteer: Gazetteer, text: str, surface: str) -> PlaceMention:
 
 # (text, surface form as found, expected geonameid)
 MENTIONS = [
+    # A region later in the same sentence locates an ambiguous name.
+    ("Russia claimed Novomykolaivka in what it calls the Dnepropetrovsk region.", "Novomykolaivka", 699410),
+    ("Analysts expect fighting around Novoyehorivka, in the Kharkiv region, and near Kupiansk.", "Novoyehorivka", 699013),
     # Latin transliterations and apostrophes
     ("Russian troops entered Kupiansk on Tuesday.", "Kupiansk", KUPIANSK),
     ("Fighting went on near Kupyansk overnight.", "Kupyansk", KUPIANSK),
@@ -146,6 +149,10 @@ NOT_PLACES = [
     "It lies on the Oskil River.",
     "Troops crossed the Oskil near the front.",
     "Marines held a foothold across the Dnipro.",
+    # A newspaper, a football club and a grouping named after places.
+    "Ukrainska Pravda reported the news first.",
+    "Shakhtar Donetsk won the title.",
+    "Units of the Vostok group attacked at dawn.",
 ]
 
 
