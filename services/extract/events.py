@@ -805,6 +805,8 @@ def _military(
         and _DETERMINER_BEFORE.search(s, max(0, trig.start - 40), trig.start)
     ):
         voice = "nominal"
+    if voice == "nominal" and _MODAL_AFTER_NOUN.match(s, trig.end):
+        return out  # "a Ukrainian withdrawal from the Donbas would be the best option": a hypothetical
     passive_by = None
     if family in {"adv_take", "dep_send", "adv_enter", "wd_leave"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
         by = _BY_AGENT.match(s, trig.end)
@@ -837,8 +839,10 @@ def _military(
         left = max(left, trig.start - 25)
     else:
         actor = _subject(s, actors, trig.start, state, sent.start)
-        if actor is None and spec.strong and state.speaker_side:
-            # "Russia's Defence Ministry said it had captured X": "it" is the speaking body, of its side.
+        sends = family == "dep_send" and _FORCE_OBJECT.match(s, trig.end) is not None
+        if actor is None and (spec.strong or sends) and state.speaker_side:
+            # "Russia's Defence Ministry said it had captured X" (or "had sent two brigades to X"):
+            # "it" is the speaking body, of its side.
             it = _IT_BEFORE.search(s, max(0, trig.start - 60), trig.start)
             if it is not None:
                 actor = ActorMention(it.start(), it.start() + 2, (state.speaker_side,), "force", it.group(1))
@@ -1083,6 +1087,11 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
     return None
 
 
+# A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
+_MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|will|must|(?-i:may))\s", re.IGNORECASE)
+_IT_OBJECT = re.compile(r"\s+it(?![\w’'-])")
+
+
 def _place_object(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: int) -> bool:
     """Whether the trigger's object is a place ("entered the city", "captured Voznesenka").
 
@@ -1100,6 +1109,8 @@ def _place_object(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: in
         end = min(len(s), rest.end() + 40)
     if any(trig.end <= r.start - offset < end for r in cands):
         return True
+    if _IT_OBJECT.match(s, trig.end) and any(r.end - offset <= trig.start and not r.is_country for r in cands):
+        return True  # "attacked Pavlivka ... and captured it": the place named before
     return bool(PLACE_NOUNS.search(s[trig.end:end]))
 
 

@@ -97,7 +97,10 @@ _PATTERN = re.compile(
     r"|(?P<dep_send>(?:re)?deploy(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|transferr?(?:ed|ing|s)?"
     r"|mass(?:ed|es|ing)|amass(?:ed|es|ing)?|mobili[sz](?:e|ed|es|ing)|assembl(?:e|ed|es|ing)|station(?:ed|ing)"
     r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|ship(?:ped|s|ping)|deliver(?:ed|s|ing)?|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
-    r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing))"
+    r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing)"
+    # "rotated a fresh brigade into Poland", "had flown special forces into the Pokrovsk area", "airlifted".
+    r"|rotat(?:ed|es|ing)(?=\s+(?:[\w’'-]+\s+){1,4}?in(?:to)?\s)|fl(?:ew|own)(?=\s+(?:[\w’'-]+\s+){1,4}?into\s)"
+    r"|airlift(?:ed|s|ing)?)"
     r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|liberation|takeover|offensive\s+into)"
     r"|(?P<nom_wd>withdrawal|retreat|pullout|pull-out|pullback|pull-back|departure)"
     r"|(?P<nom_dep>deployment|redeployment|arrival|presence|influx|inflow|build-?up|involvement|participation|massing)"
@@ -117,6 +120,7 @@ _STEMS: tuple[str, ...] = (
     "backed", "reinforc", "assist", "aided", "join", "participat", "engag", "fight", "fought", "arriv",
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
     "recruit", "bring", "brought", "ship", "deliver", "regroup", "rush", "concentrat", "leverag", "employ",
+    "rotat", "flew", "flown", "airlift",
     "presence", "influx", "inflow",
     "build", "involvement", "pullout", "pullback", "pull-back", "departure", "capture", "seizure", "liberation",
     "takeover", "offensive", "breakthrough", "incursion",
@@ -132,7 +136,7 @@ _STEM_STARTS = WordStarts(_STEMS)
 PLACE_NOUNS = re.compile(
     r"(?<![\w-])(?:village|villages|town|towns|city|cities|settlement|settlements|community|communities|locality|outskirts|suburbs?|edge|"
     r"centre|center|district|territory|territories|positions?|ground|area|region|oblast|province|bridgehead|"
-    r"heights?|bank|river|border|swathe|strip|hamlet|stronghold|foothold|station|industrial\s+zone|"
+    r"heights?|bank|river|border|swathe|strip|hamlet|strongholds?|footholds?|station|industrial\s+zone|"
     r"neighbou?rhoods?|airport|airfield|base|plant|mine|island|peninsula|coast|hill|forest|road|highway|"
     r"farmland|land|lands|patch|pocket|salient|front|line|lines|trenches|fortifications|checkpoint|bridge|"
     r"dam|port|countryside|republic|microdistrict|quarter|"

@@ -41,6 +41,21 @@ CASES: list[tuple[str, Expected]] = [
      {("advance", "RUS", "Kupiansk"), ("statement", "RUS", "Russian Defence Ministry")}),
     ("Russia's Defence Ministry claimed that Pokrovsk had been “fully liberated” by units of its Center group.",
      {("advance", "RUS", "Pokrovsk"), ("statement", "RUS", "Russia's Defence Ministry")}),
+    # Positions in the plural are ground left; "captured it" takes the place named before.
+    ("AFU units abandoned their strongholds near Kupiansk.", {("withdrawal", "UKR", "Kupiansk")}),
+    ("The brigade of the Russian Pacific Fleet attacked Lyman and captured it after two weeks.",
+     {("advance", "RUS", "Lyman")}),
+    ("Russia captured it.", set()),
+    # An event noun that is the subject of a modal is a hypothetical.
+    ("Kremlin spokesman Dmitry Peskov said that a Ukrainian withdrawal from the rest of the Donbas "
+     "\"would be the best option\" for Kyiv.",
+     {("statement", "RUS", "Dmitry Peskov")}),
+    # Rotating units in and flying forces in are deployments; "it" is the speaking body.
+    ("The United States rotated a fresh armoured brigade into Poland in May.", {("deployment", "USA", "Poland")}),
+    ("Russian naval infantry were rotated out.", set()),
+    ("Ukraine's military intelligence agency said it had flown special forces into the Pokrovsk area by helicopter.",
+     {("deployment", "UKR", "Pokrovsk"), ("statement", "UKR", "Ukraine's military intelligence agency")}),
+    ("The Russian Defence Ministry said it had moved to Kupiansk.", {("statement", "RUS", "Russian Defence Ministry")}),
 ]
 
 
