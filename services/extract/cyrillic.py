@@ -26,7 +26,7 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
         "вибили", "вибив", "выбили", "выбил",
         "звільни", "звільне", "захопи", "захопле", "зайняли", "зайнято", "увійшл", "зайшл", "просунул", "просуваю",
         "оволоді", "прорвал", "освободи", "освобожд", "освобожден", "захвати", "захвачен", "заняли", "занят",
-        "вошл", "вошел", "вошёл", "продвинул", "продвига", "овладе",
+        "вошл", "вошел", "вошёл", "зашл", "зашел", "зашёл", "продвинул", "продвига", "овладе",
     ),
     "withdrawal": (
         "відступи", "відступа", "відійшл", "відійшов", "відвели", "відведен", "залишили", "покину", "відкинут",
@@ -37,6 +37,8 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
         "перекину", "перекида", "розгорну", "розгорта", "зосереди", "зосереджу", "стягу", "стягну", "направи",
         "направля", "відправи", "передисло", "перебро", "перебрасыва", "разверну", "развёрну", "разворачива",
         "сосредото", "стягива", "стянул", "отправи",
+        # "на позиції заступили свіжі підрозділи": units took over the positions (a rotation in).
+        "заступили", "заступила", "заступив",
     ),
 }
 # "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
@@ -80,7 +82,10 @@ _UKR_PREFIXES = tuple(w.strip() for w in _UKR_WORDS)
 _UKR_WHOLE_WORDS = frozenset({"тро"})
 _ENEMY_WORDS = ("ворог", "противник", "враг", "неприятел")
 # The text's own forces, named without a side ("бійці 92-ї бригади", "подразделения группировки"): the voice's side.
-_OWN_WORDS = ("бійц", "бійці", "бригад", "підрозділ", "воїн", "бойц", "подразделен", "военнослужащ", "штурмовик")
+_OWN_WORDS = (
+    "бійц", "бійці", "бригад", "підрозділ", "воїн", "бойц", "подразделен", "военнослужащ", "штурмов",
+    "наш",  # "наші штурмові групи", "наши подразделения": the writer's own side
+)
 _SIDE_WORD = re.compile(
     r"(?<![\w’'ʼ-])(?:" + "|".join(re.escape(w.strip()) for w in sorted(
         {*_UKR_WORDS, *_UKR_WHOLE_WORDS, *_RUS_WORDS, *_ENEMY_WORDS, *_OWN_WORDS}, key=len, reverse=True)) + rf"){_W}*",
@@ -88,7 +93,7 @@ _SIDE_WORD = re.compile(
 )
 _FORCE_NOUN = re.compile(
     r"(?<![\w’'ʼ-])(?:військ|війська|підрозділ|бригад|бійц|бійці|воїн|солдат|сил|десант|штурмов|морпіх|резерв|техні|"
-    r"войск|подразделен|бойц|военн|силы|морпех|батальйон|батальон|полк|угруповання|группировк)\w*",
+    r"войск|подразделен|бойц|военн|силы|морпех|батальйон|батальон|полк|угруповання|группировк|арми|армі|армей)\w*",
     re.IGNORECASE,
 )
 # Passive participles ("переброшены", "звільнено", "освобождена"): the text reports its own side's doing.
@@ -137,6 +142,8 @@ _GAP_AFTER = re.compile(
     r"п[’'ʼ]?ятницю|суботу|неділю)\s+)?(?:(?:в|у|во)\s+)?"
 )
 _COMMA_BEFORE = re.compile(r"[,—–-]\s*$")
+# Lower-case words between a speech verb and the speaker's name: titles and what they head ("командир бригади").
+_TITLES_BETWEEN = re.compile(r"(?:[а-яіїєґё’'ʼ-]+\s+){1,5}")
 _MINISTRY_OF = re.compile(r"(?:РФ|Росії|России)\b")
 
 
@@ -230,7 +237,9 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
         gap = _GAP_AFTER.match(sentence, m.end())
         after = next((n for n in names if n.start() == (gap.end() if gap else m.end())), None)
         if m.group("acc") or _COMMA_BEFORE.search(sentence, 0, m.start()):
-            name = after
+            # "— наголосив командир бригади полковник Андрій Мельник": lower-case titles may stand between.
+            name = after or next((n for n in names if m.end() < n.start() and _TITLES_BETWEEN.fullmatch(
+                sentence, gap.end() if gap else m.end(), n.start())), None)
         else:
             name = next((n for n in reversed(names) if n.end() <= m.start() and m.start() - n.end() <= 40), None) or after
         if name is None and _IN_THE_UNIT.match(sentence, m.end()):

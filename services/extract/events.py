@@ -191,6 +191,14 @@ _TOPONYM_END = re.compile(r"(?:ka|ke|ne|ve|ye|ia|ya|sk|tsk|ino|ovo|evo|yne|ine|o
 # A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
 _CYRILLIC_NAME = re.compile(r"(?<![\w’'-])[А-ЯІЇЄҐ][а-яіїєґ’'-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ’'-]+)?")
 _CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")
+_CYRILLIC_PLACE_NAME = r"[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+)?"  # "Степовая Новоселовка"
+_CYRILLIC_SETTLEMENTS = re.compile(
+    r"(?<![\w’'ʼ-])(?:сёла|села|село|селе|селах|селище|селища|селищі|посёлок|поселок|посёлки|поселки|посёлке|поселке|"
+    r"населённый\s+пункт|населенный\s+пункт|населённые\s+пункты|населенные\s+пункты|населений\s+пункт|"
+    r"населені\s+пункти|н\.\s?п\.)\s+"
+    rf"(?P<names>{_CYRILLIC_PLACE_NAME}(?:\s*(?:,|\s(?:и|і|та|й))\s*{_CYRILLIC_PLACE_NAME})*)"
+)
+_CYRILLIC_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:и|і|та|й)\s+")
 # Between two places of a list: "Kupiansk, Izium and Balakliia", "the villages of X and Y".
 _LIST_GAP = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+|та\s+|і\s+|и\s+)?|\s+(?:and|or|as\s+well\s+as|та|і|й|и)\s+)(?:the\s+)?"
@@ -204,7 +212,10 @@ _SECOND_GOAL = re.compile(
 # "... and in Pokrovsk Ukrainian forces advanced": the place opens a new clause, not a second goal.
 _NEW_SUBJECT = re.compile(r"\s+[A-Z]|,?\s+(?:the\s+)?[\w’'-]+\s+(?:forces|troops|units|soldiers|army)\b")
 # "from (the) (occupied) X": X is an origin ("to"/"into" would start the destination).
-_FROM_BEFORE = re.compile(r"(?<![\w-])(?:[Ff]rom|out\s+of)\s+(?:the\s+)?(?:(?!(?:to|into|towards?)\s)[a-z][\w-]*\s+)?$")
+_FROM_BEFORE = re.compile(
+    r"(?<![\w-])(?:[Ff]rom|out\s+of|(?i:из-под|з-під|из|від|із|зі|з|с|со|от))\s+(?:the\s+)?"
+    r"(?:(?!(?:to|into|towards?)\s)[a-z][\w-]*\s+)?$"
+)
 _OWN_BORDER = re.compile(
     r"(?<![\w-])(?:the|its|their|our)\s+(?:[a-z]+(?:ern)?\s+)?(?:border|frontier)(?![\w-])(?!\s+(?:with|of)\b)"
 )
@@ -464,8 +475,16 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
                 if any(_TOPONYM_END.search(w) for w in part.split()) and part.split()[0].lower() not in STOPWORD_NAMES:
                     found.append((start, at, part))
     # Only in Latin-script copy: in a Cyrillic text every capitalised word would qualify.
-    if _CYRILLIC_LETTER.search(text) and len(_CYRILLIC_LETTER.findall(text)) * 4 < len(text):
-        found.extend((m.start(), m.end(), m.group(0)) for m in _CYRILLIC_NAME.finditer(text))
+    if _CYRILLIC_LETTER.search(text):
+        if len(_CYRILLIC_LETTER.findall(text)) * 4 < len(text):
+            found.extend((m.start(), m.end(), m.group(0)) for m in _CYRILLIC_NAME.finditer(text))
+        # "освобождены сёла Ровнополье и Яблоково", "селище Курахове": the noun says they are settlements.
+        for m in _CYRILLIC_SETTLEMENTS.finditer(text):
+            at = m.start("names")
+            for part in _CYRILLIC_LIST_SPLIT.split(m.group("names")):
+                start = text.find(part, at)
+                at = start + len(part)
+                found.append((start, at, part))
     out: list[_PlaceRef] = []
     for start, end, name in found:
         if any(r.start < end and start < r.end for r in [*known, *out]):
@@ -627,6 +646,12 @@ def _cyrillic_sentence_events(
     """Events of a Ukrainian- or Russian-language sentence: its verbs, sides and places."""
     s = sent.text
     triggers = find_cyrillic_triggers(s, voice)
+    speakers = [
+        sp for sp in find_cyrillic_speakers(s, voice)
+        if not any(r.start <= sent.start + sp.name_start < r.end for r in refs)  # a place is no speaker
+    ]
+    # "По данным Минобороны России, ... освобождены": a place inside a speaker's name is not where it happened.
+    refs = [r for r in refs if not any(sp.name_start <= r.start - sent.start < sp.name_end for sp in speakers)]
     drafts: list[_Draft] = []
     for i, ct in enumerate(triggers):
         if ct.side is None:
@@ -638,10 +663,6 @@ def _cyrillic_sentence_events(
         location, direct = _locate(s, sent, trig, scope_end, refs, later, state, False)
         for place in [location, *_listed_with(s, location, refs, sent.start, scope_end)] if direct else [location]:
             drafts.append(_Draft(ct.type, ct.side, trig, place, direct, "force"))
-    speakers = [
-        sp for sp in find_cyrillic_speakers(s, voice)
-        if not any(r.start <= sent.start + sp.name_start < r.end for r in refs)  # a place is no speaker
-    ]
     state.prev_sentence = s
     return _finish(article, sent, drafts, speakers, refs)
 

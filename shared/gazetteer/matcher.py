@@ -69,6 +69,7 @@ _STEM_FINALS = frozenset("аяьоеий")
 _INFLECTION_AFTER = re.compile(r"[\u0400-\u04FF]{1,3}(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 # A name followed by one of these is a river or a body of water ("the Oskil River", "Kakhovka reservoir").
+_GROUPING_BEFORE = re.compile(r"(?:группировк|угрупован|угрупуван|group|grouping)\w*\s+[«\"“]$", re.IGNORECASE)
 _WATER_WORDS = frozenset({"river", "reservoir", "estuary", "delta", "lake", "canal", "valley", "basin"})
 # "across the Dnipro", "along the Oskil", "crossed the Siverskyi Donets": a river, unless an area word follows.
 _ACROSS_THE = re.compile(r"(?<![\w-])(?:across|along|over|beyond|behind|cross|crossed|crossing|crosses|banks\s+of)\s+the\s+$",
@@ -316,6 +317,8 @@ class NameIndex:
             return False  # "the Oskil River": a river, not the village of Oskil
         if following_low in GROUPING_WORDS and after is not None and after.group(1).islower():
             return False  # "the Vostok group (of forces)": a grouping named after a place
+        if start > 2 and text[start - 1] in "«\"“" and _GROUPING_BEFORE.search(text, max(0, start - 30), start):
+            return False  # "группировка «Восток»", "угруповання «Хортиця»"
         # _ACROSS_THE ends in "the" and spaces: "e" must come right before the spaces (a cheap test first).
         spaces = start
         while spaces > 0 and text[spaces - 1].isspace():
@@ -328,7 +331,8 @@ class NameIndex:
             following = after.group(1).lower()
             if following in ORGANISATION_WORDS:
                 return False  # "Kyiv Independent"
-            if key in FIRST_NAMES and following not in ("oblast", "region", "krai"):
+            # (The surface too: "Андрій" is a case form of another name's stem.)
+            if (key in FIRST_NAMES or surface.lower() in FIRST_NAMES) and following not in ("oblast", "region", "krai"):
                 return False  # "Vladimir Putin"
         return True
 

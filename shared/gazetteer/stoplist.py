@@ -94,7 +94,14 @@ FIRST_NAMES = frozenset(
         "yevgeny", "evgeny", "oleg", "roman", "ruslan", "kyrylo", "kirill", "gennady", "hennadiy", "taras", "bohdan",
         "rustem", "denis", "anatoliy", "anatoly", "leonid", "nicolas", "tulsi", "vedant", "pasi", "andrzej", "radoslaw",
         "radek", "kaja", "kaja", "olena", "elena", "maria", "jordan", "chad", "georgia", "israel", "sofia", "paris",
-        "victoria", "lincoln", "austin", "houston", "dallas"
+        "victoria", "lincoln", "austin", "houston", "dallas",
+        # Ukrainian and Russian first names that are also villages ("полковник Андрій Мельник").
+        "андрій", "андрей", "олександр", "александр", "олексій", "алексей", "сергій", "сергей", "володимир",
+        "владимир", "дмитро", "дмитрий", "юрій", "юрий", "іван", "иван", "михайло", "михаил", "микола", "николай",
+        "віктор", "виктор", "валерій", "валерий", "петро", "петр", "павло", "павел", "василь", "василий", "ігор",
+        "игорь", "олег", "роман", "євген", "евгений", "богдан", "тарас", "максим", "артем", "артём", "денис",
+        "анатолій", "анатолий", "геннадій", "геннадий", "вячеслав", "в'ячеслав", "ярослав", "станіслав", "станислав",
+        "олена", "елена", "ольга", "марія", "мария", "наталія", "наталья", "юлія", "юлия", "ірина", "ирина"
     )
 )
 

@@ -11,6 +11,19 @@ from tests.unit.extract_cases import Expected, article, tuples
 gazetteer = pytest.importorskip("shared.gazetteer")
 
 CASES: list[tuple[str, Expected]] = [
+    # "Our" units are the writer's side; taking over positions is a rotation in; Russian "зашли" enters.
+    ("За минулий тиждень наші штурмові групи вибили окупантів із двох кварталів у північній частині Куп'янська.",
+     {("advance", "UKR", "Kupiansk")}),
+    ("На позиції в Куп'янську заступили свіжі підрозділи нашої бригади.", {("deployment", "UKR", "Kupiansk")}),
+    ("Наши штурмовые подразделения зашли в Покровск с северо-востока.", {("advance", "RUS", "Pokrovsk")}),
+    # Villages the gazetteer lacks, named as villages; the country in a speaker's name is not where it happened.
+    ("По данным Минобороны России, за сутки освобождены сёла Ровнополье и Яблоково.",
+     {("advance", "RUS", "Ровнополье"), ("advance", "RUS", "Яблоково"), ("statement", "RUS", "Минобороны России")}),
+    # Where reserves came from is not where they went.
+    ("Противник перебрасывает в Покровск резервы, в том числе из-под Запорожья.", {("deployment", "UKR", "Pokrovsk")}),
+    # A speaker after the verb and lower-case titles; a first name is no village.
+    ("«Місто тримаємо, і тримати будемо», — наголосив командир бригади полковник Андрій Мельник.",
+     {("statement", None, "Андрій Мельник")}),
     # Ukrainian: the Defense Forces liberate; "the occupiers" and "the enemy" are Russia's.
     ("Сили оборони звільнили село Андріївка на Донеччині, повідомив Генштаб ЗСУ.",
      {("advance", "UKR", "Andriyivka"), ("statement", "UKR", "Генштаб ЗСУ")}),
