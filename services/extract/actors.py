@@ -92,9 +92,11 @@ _FORCE_OF_SIDE = re.compile(
 )
 # "the VDV", "Wagner", "units of the Battlegroup Centre", "the Vostok group of forces".
 _INHERENT_FORCE = re.compile(
-    rf"(?<![\w-])(?:(?:units?|troops|forces|servicemen|soldiers)\s+of\s+)?(?:the\s+)?"
+    rf"(?<![\w-])(?:(?:units?|troops|forces|servicemen|soldiers)\s+of\s+)?(?:the\s+|its\s+|their\s+|our\s+)?"
     rf"(?:(?P<inherent>{_INHERENT})|(?:battle\s?group|group\s+of\s+forces|grouping)\s+(?:{_BATTLEGROUP})"
-    rf"|(?:{_BATTLEGROUP})\s+(?:battle\s?group|group\s+of\s+forces|grouping))"
+    rf"|(?:{_BATTLEGROUP})\s+(?:battle\s?group|group\s+of\s+forces|grouping)"
+    # "its Vostok group": a Russian name needs no "battle" ("the East group" might be anything's).
+    r"|(?:vostok|zapad|yug|sever|tsentr|dnepr)\s+group)"
     rf"(?:\s+(?:units?|troops|forces|servicemen|fighters|mercenaries|brigade|battalion|regiment|corps))?(?![\w-])",
     re.IGNORECASE,
 )

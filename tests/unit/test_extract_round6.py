@@ -56,6 +56,10 @@ CASES: list[tuple[str, Expected]] = [
     ("Ukraine's military intelligence agency said it had flown special forces into the Pokrovsk area by helicopter.",
      {("deployment", "UKR", "Pokrovsk"), ("statement", "UKR", "Ukraine's military intelligence agency")}),
     ("The Russian Defence Ministry said it had moved to Kupiansk.", {("statement", "RUS", "Russian Defence Ministry")}),
+    # "its Vostok group" is a Russian force; "the same units" are that force.
+    ("Russia's Defence Ministry claimed that Kupiansk had been fully liberated by units of its Vostok group, "
+     "and that the same units had also captured the nearby village of Lyman.",
+     {("statement", "RUS", "Russia's Defence Ministry"), ("advance", "RUS", "Kupiansk"), ("advance", "RUS", "Lyman")}),
 ]
 
 
