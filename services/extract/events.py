@@ -302,6 +302,8 @@ class _State:
     last_agent_pos: int = -10_000
     last_person: SpeakerMention | None = None
     last_person_pos: int = -10_000
+    last_body: SpeakerMention | None = None  # the latest body that spoke: who "it said" is
+    last_body_pos: int = -10_000
     block_start: int = 0
     recent_places: list[_PlaceRef] = field(default_factory=list)  # places usable as an event's location
     all_places: list[_PlaceRef] = field(default_factory=list)  # every mention, for "the country"
@@ -597,7 +599,8 @@ def _sentence_events(
     recent_person = state.last_person if sent.start - state.last_person_pos < _RECENT_WINDOW else None
     if recent_person is None and state.prev_sentence is not None and _PERSON_PRONOUN.search(s):
         recent_person = first_person(state.prev_sentence, [])
-    speakers = find_speakers(s, place_spans, recent_person, words, state.introduced)
+    recent_body = state.last_body if sent.start - state.last_body_pos < _RECENT_WINDOW else None
+    speakers = find_speakers(s, place_spans, recent_person, words, state.introduced, recent_body)
     state.speaker_side = next((sp.side for sp in speakers if sp.side), None)
     state.speaker_end = next((sp.name_end for sp in speakers if sp.side), -1)
     state.countries_here = [
@@ -632,6 +635,8 @@ def _sentence_events(
     for sp in speakers:
         if sp.is_person:
             state.last_person, state.last_person_pos = sp, sent.start
+        else:
+            state.last_body, state.last_body_pos = sp, sent.start
     state.prev_sentence = s
     return _finish(article, sent, drafts, speakers, cands)
 

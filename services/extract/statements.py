@@ -100,7 +100,8 @@ _COORDINATED_SPEECH = re.compile(
 _IN_APPOSITION = re.compile(
     r",\s*(?:(?:the|a|an)\s+|[a-z][\w-]*\s+)[^,]*?\b[a-z][\w-]*\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
 )
-_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:he|she)\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:he|she|it)\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)
+_IT_SUBJECT = re.compile(r"(?<![\w-])it\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)  # "it said": a body named before
 _PRONOUN_OBJECT = re.compile(r"^\s+(?:him|her)\b", re.IGNORECASE)
 _INVERTED_LEFT = re.compile(r"(?:[,”\"’]|^)\s*$")
 _INVERTED_RIGHT = re.compile(r"\s+(?:(?:the|a|an)\s+[\w\s’'-]{0,40}?,\s*)?")
@@ -398,9 +399,9 @@ def _speech_matches(sentence: str) -> list[re.Match[str]]:
 
 def find_speakers(
     sentence: str, places: list[tuple[int, int]], last_person: SpeakerMention | None, words: list[str] | None = None,
-    introduced: Callable[[str], bool] | None = None,
+    introduced: Callable[[str], bool] | None = None, last_body: SpeakerMention | None = None,
 ) -> list[SpeakerMention]:
-    """Named speakers of ``sentence``; "he said" resolves to ``last_person``.
+    """Named speakers of ``sentence``; "he said" resolves to ``last_person``, "it said" to ``last_body``.
 
     ``words`` may pass the sentence's lower-case words (``[a-z]+`` of its lower-cased text) when the caller has them.
     """
@@ -439,8 +440,9 @@ def find_speakers(
                 found = before[1]  # "Kremlin spokesman Dmitry Peskov ..., saying": the spokesman speaks
         else:
             found, pronoun = _verb_subject(sentence, ents, vstart, vend)
-        if pronoun and last_person is not None:
-            out.append(SpeakerMention(last_person.name, last_person.side, True, verb, vstart, -1, -1,
+        earlier = last_body if pronoun and _IT_SUBJECT.search(sentence, max(0, vstart - 30), vstart) else last_person
+        if pronoun and earlier is not None:
+            out.append(SpeakerMention(earlier.name, earlier.side, earlier.is_person, verb, vstart, -1, -1,
                                       _content(sentence, vstart, vend)))
             continue
         if found is None or found.name.lower() in UNNAMED_SOURCES or found.name.lower() in NEWS_OUTLETS:

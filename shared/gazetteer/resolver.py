@@ -30,6 +30,8 @@ from shared.places import EARTH_RADIUS_KM
 
 # Text between a name and a region/country that then locates it.
 _LOCATED_IN = re.compile(r"\s*(?:,|\(|in|of)\s*(?:the\s+)?", re.IGNORECASE)
+# "Pokrovsk, Russia's Defense Ministry said", "Pokrovsk, Russia says": the second name begins a new phrase.
+_STARTS_A_PHRASE = re.compile(r"['’]s\b|\s+(?!(?:and|or|in|on|at|near|where|after|before|while|as|to|from|the)\b)[a-z]")
 # "the Donetsk city of Pokrovsk": the first name is a region, the second lies in it.
 _CITY_OF = re.compile(r"\s+(?:city|town|village|settlement|region|oblast|district)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:border|frontline|front-line|eastern|western|northern|southern)\s+)?", re.IGNORECASE)
@@ -130,7 +132,10 @@ class ContextResolver:
         for first, second in itertools.pairwise(mentions):
             gap = text[first.hit.end : second.hit.start]
             second_kinds = self._kinds(second)
-            if _LOCATED_IN.fullmatch(gap) and len(second_kinds) == 1 and second_kinds <= {"region", "country"}:
+            if (
+                _LOCATED_IN.fullmatch(gap) and len(second_kinds) == 1 and second_kinds <= {"region", "country"}
+                and not _STARTS_A_PHRASE.match(text, second.hit.end)
+            ):
                 place = self.entry(second.candidates[0][0])
                 if place.kind == "region":
                     self._restrict(first, admin1_code=place.admin1_code)

@@ -56,6 +56,10 @@ CASES: list[tuple[str, Expected]] = [
     ("Ukraine's military intelligence agency said it had flown special forces into the Pokrovsk area by helicopter.",
      {("deployment", "UKR", "Pokrovsk"), ("statement", "UKR", "Ukraine's military intelligence agency")}),
     ("The Russian Defence Ministry said it had moved to Kupiansk.", {("statement", "RUS", "Russian Defence Ministry")}),
+    # "it said": the body that spoke last, whose side the passive deployment takes.
+    ("Ukraine's General Staff said the troops were ordered out of Siversk. "
+     "Reinforcements have been sent to the new line near Lyman, it said.",
+     {("statement", "UKR", "Ukraine's General Staff"), ("deployment", "UKR", "Lyman")}),
     # "its Vostok group" is a Russian force; "the same units" are that force.
     ("Russia's Defence Ministry claimed that Kupiansk had been fully liberated by units of its Vostok group, "
      "and that the same units had also captured the nearby village of Lyman.",

@@ -36,6 +36,10 @@ def mention_of(gazetteer: Gazetteer, text: str, surface: str) -> PlaceMention:
 
 # (text, surface form as found, expected geonameid)
 MENTIONS = [
+    # A country that begins the next phrase ("Russia's Defense Ministry") locates nothing before it.
+    ("Russian troops pushed into the eastern Ukrainian city of Pokrovsk, Russia's Defense Ministry claimed.",
+     "Pokrovsk", 704422),
+    ("They entered Pokrovsk, Russia said.", "Pokrovsk", 704422),
     # A region later in the same sentence locates an ambiguous name.
     ("Russia claimed Novomykolaivka in what it calls the Dnepropetrovsk region.", "Novomykolaivka", 699410),
     ("Analysts expect fighting around Novoyehorivka, in the Kharkiv region, and near Kupiansk.", "Novoyehorivka", 699013),
