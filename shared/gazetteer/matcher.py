@@ -315,8 +315,8 @@ class NameIndex:
         following_low = after.group(1).lower() if after is not None else ""
         if following_low in _WATER_WORDS:
             return False  # "the Oskil River": a river, not the village of Oskil
-        if following_low in GROUPING_WORDS and after is not None and after.group(1).islower():
-            return False  # "the Vostok group (of forces)": a grouping named after a place
+        if following_low in GROUPING_WORDS or low_word in GROUPING_WORDS:
+            return False  # "the Vostok group (of forces)", "Battlegroup Yug": a grouping named after a place
         if start > 2 and text[start - 1] in "«\"“" and _GROUPING_BEFORE.search(text, max(0, start - 30), start):
             return False  # "группировка «Восток»", "угруповання «Хортиця»"
         # _ACROSS_THE ends in "the" and spaces: "e" must come right before the spaces (a cheap test first).

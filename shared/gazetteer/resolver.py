@@ -57,6 +57,7 @@ _DEMONYM_BEFORE = re.compile(
 DISTANCE_SCALE_KM = 250.0  # one prior point per 250 km from the nearest sure place
 MAX_DISTANCE_PENALTY = 8.0
 MENTIONED_COUNTRY_BONUS = 1.0
+BIG_CITY_POPULATION = 100_000  # a city this big named by its own name beats any place it is another name of
 MENTIONED_REGION_BONUS = 1.5  # a region the text names anywhere: its settlements are the likelier ones
 REGION_WINDOW_CHARS = 160  # a region this close, in the same sentence, locates an ambiguous name
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[\"“A-ZА-ЯІЇЄ]|\n")
@@ -158,7 +159,11 @@ class ContextResolver:
         """
         if len(mention.candidates) < 2:
             return
-        if any(primary and self.entry(index).frontline for index, primary in mention.candidates):
+        if any(
+            primary and (self.entry(index).frontline or self.entry(index).population >= BIG_CITY_POPULATION)
+            for index, primary in mention.candidates
+        ):
+            # (Also "Paris" is the French capital, not a Ukrainian village once called so.)
             kept: list[tuple[int, bool]] = [(index, primary) for index, primary in mention.candidates if primary]
             if kept:
                 mention.candidates = kept

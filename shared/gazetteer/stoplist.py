@@ -35,7 +35,8 @@ ENGLISH_WORDS = frozenset(
         "president", "prime", "minister", "official", "officials", "source", "sources", "media", "news", "post",
         "times", "live", "video", "photo", "photos", "read", "more", "related", "latest", "breaking", "home", "world",
         "europe", "europa", "asia", "africa", "america", "americas", "mir", "bar", "nova", "novo", "stara", "stary",
-        "velyka", "mala", "velyki", "lancet", "iskander", "storm", "shadow", "patriot", "javelin", "himars", "atacms",
+        "velyka", "mala", "velyki", "police", "marine", "marines", "plast",
+        "lancet", "iskander", "storm", "shadow", "patriot", "javelin", "himars", "atacms",
         "kinzhal", "kalibr", "zircon", "tsirkon", "oreshnik", "sarmat", "tochka", "uragan", "smerch", "grad", "buk",
         "tor", "pantsir", "krasnopol", "orlan", "geran", "shahed", "msta", "pion", "akatsiya", "gvozdika", "tyulpan",
         "bohdana", "grom", "leopard", "abrams", "bradley", "challenger", "stinger", "wagner", "akhmat", "rubikon",
@@ -94,7 +95,7 @@ FIRST_NAMES = frozenset(
         "yevgeny", "evgeny", "oleg", "roman", "ruslan", "kyrylo", "kirill", "gennady", "hennadiy", "taras", "bohdan",
         "rustem", "denis", "anatoliy", "anatoly", "leonid", "nicolas", "tulsi", "vedant", "pasi", "andrzej", "radoslaw",
         "radek", "kaja", "kaja", "olena", "elena", "maria", "jordan", "chad", "georgia", "israel", "sofia", "paris",
-        "victoria", "lincoln", "austin", "houston", "dallas",
+        "victoria", "lincoln", "austin", "houston", "dallas", "artem", "artyom",
         # Ukrainian and Russian first names that are also villages ("полковник Андрій Мельник").
         "андрій", "андрей", "олександр", "александр", "олексій", "алексей", "сергій", "сергей", "володимир",
         "владимир", "дмитро", "дмитрий", "юрій", "юрий", "іван", "иван", "михайло", "михаил", "микола", "николай",

@@ -36,6 +36,8 @@ def mention_of(gazetteer: Gazetteer, text: str, surface: str) -> PlaceMention:
 
 # (text, surface form as found, expected geonameid)
 MENTIONS = [
+    # A big city by its own name beats a village once called the same, however far from the front.
+    ("Leaders met in Paris and Kyiv on Monday.", "Paris", 2988507),
     # A country that begins the next phrase ("Russia's Defense Ministry") locates nothing before it.
     ("Russian troops pushed into the eastern Ukrainian city of Pokrovsk, Russia's Defense Ministry claimed.",
      "Pokrovsk", 704422),
@@ -157,6 +159,10 @@ NOT_PLACES = [
     "Ukrainska Pravda reported the news first.",
     "Shakhtar Donetsk won the title.",
     "Units of the Vostok group attacked at dawn.",
+    "Units of Battlegroup Yug advanced.",
+    # English words and first names at a sentence's start.
+    "Police said two people were hurt.",
+    "Artem Dekhtyarenko said the talks failed.",
 ]
 
 
