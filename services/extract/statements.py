@@ -341,6 +341,8 @@ def _side_from_context(sentence: str, ent: _Entity) -> str | None:
     lo = max(sentence.rfind(". ", 0, ent.start), sentence.rfind(";", 0, ent.start), ent.start - 90, 0)
     before = sentence[lo:ent.start]
     before = re.split(r"(?<![\w-])(?:that|and|but|while|said|says)(?![\w-])", before)[-1]
+    # '"We have left the Russian market," Zellmer said': a quotation before the name is no title.
+    before = before[max(before.rfind('"'), before.rfind("”"), before.rfind("»")) + 1:]
     for actor in find_actors(before):
         if actor.kind == "force":
             # "Ukrainian militants shelled the town, the city's mayor X wrote": the force is not X's title.

@@ -77,3 +77,8 @@ def test_a_statement_keeps_the_scare_quotes_of_what_was_said() -> None:
     (statement,) = [e for e in run(text) if e.type == "statement"]
     assert statement.content == 'Moscow was "inventing victories" ahead of the talks near Kupiansk'
     assert statement.evidence.sentence == text
+
+
+def test_a_quotation_before_the_name_does_not_give_the_speaker_a_side() -> None:
+    text = "Klaus Zellmer runs the Czech carmaker. \"We have left the Russian market for good,\" Zellmer said."
+    assert ("statement", None, "Zellmer") in tuples(run(text))
