@@ -86,6 +86,7 @@ _FORCE_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _EQUIPMENT = frozenset(EQUIPMENT_NOUNS)
+_FORCE_SUBJECT = re.compile(rf"(?<![\w-])(?:{alternation(FORCE_NOUNS + EQUIPMENT_NOUNS)})(?![\w-])", re.IGNORECASE)
 _MAIN_SIDE_ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|North Korean|Russia[’']s|Ukraine[’']s|Moscow[’']s|Kyiv[’']s)")
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|alongside|along\s+with|together\s+with|and)\s+(?:[\w,-]+\s+){0,3}?")
 _OWN_FORCES_OBJECT = re.compile(r"\s+(?:its|their)\s+(?:troops|forces|army|soldiers|units)\b", re.IGNORECASE)
@@ -114,6 +115,8 @@ _SUB_PLACE_FOLLOWS = re.compile(
 _POSSESSIVE_PLACE = re.compile(r"^[’']s\s+(?:[\w-]+\s+)?[A-Z]")
 _REGION_SUFFIX = re.compile(r"\s*(?:region|oblast|province|krai|republic|people[’']s\s+republic)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s\b")
+# "KHERSON, Ukraine - ", "SEOUL, South Korea (AP) — ": a city in capitals, its country, then a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s+[A-Z][\w .]{1,30}?\s*(?:\([A-Za-z]+\)\s*)?(?:—|–|-)\s")
 _DATELINE_AFTER = re.compile(r"[^.]{0,40}?(?:—|–|\s-\s|\(\w+\)|\.\s*/)")
 _ADJECTIVAL = re.compile(r"\s+[a-z]")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -431,6 +434,9 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
             words = _LOWER_WORD.findall(sent.text.lower()) if not block.heading else []
             triggers = find_triggers(sent.text) if not block.heading else []
             actors = find_actors(sent.text) if triggers or (not block.heading and _may_name_actor(words)) else []
+            if actors and actors[0].kind == "country" and (dateline := _DATELINE.match(sent.text)) is not None:
+                # "KHERSON, Ukraine - Rescuers deployed boats": where the story was filed, not who acts.
+                actors = [a for a in actors if a.start >= dateline.end()]
             if any(a.kind == "unit" for a in actors):
                 actors = [_unit_of(a, state.home_side()) for a in actors]
             # Whom "the enemy" means: Russia in Ukrainian copy ("the occupiers"), Ukraine in Russian ("the Kiev regime").
@@ -885,7 +891,9 @@ def _military(
             who = actor or sent_forces
             actor = ActorMention(who.start, who.end, sent_forces.sides, "force", who.text)
     if (actor is None or not actor.sides) and state.speaker_side and passive_by is None and _is_passive(s, trig) and (
-        family in {"adv_take", "adv_clear", "adv_control", "dep_send"}
+        family in {"adv_take", "adv_clear", "adv_control"}
+        # "Reinforcements have been sent", not "1,500 people had been moved": what was sent must be forces.
+        or (family == "dep_send" and _FORCE_SUBJECT.search(s, clause_start(s, trig.start), trig.start) is not None)
     ):
         # "Gerasimov said 1,100 square kilometres had been retaken": in a side's own report, its own side did it.
         actor = ActorMention(trig.start, trig.start, (state.speaker_side,), "force", "")

@@ -329,6 +329,9 @@ def _entities(
     return out
 
 
+_TITLE_BREAK = re.compile(r"[,;(]")
+
+
 def _side_from_context(sentence: str, ent: _Entity) -> str | None:
     """A speaker's side from the title before the name or the apposition after it."""
     if ent.side:
@@ -343,6 +346,13 @@ def _side_from_context(sentence: str, ent: _Entity) -> str | None:
     before = re.split(r"(?<![\w-])(?:that|and|but|while|said|says)(?![\w-])", before)[-1]
     # '"We have left the Russian market," Zellmer said': a quotation before the name is no title.
     before = before[max(before.rfind('"'), before.rfind("”"), before.rfind("»")) + 1:]
+    # The title is the phrase right before the name ("..., where Ukraine holds ground, lawmaker Lee"),
+    # or the one before its comma ("the Kremlin's spokesman, Dmitry Peskov"); a short opening phrase
+    # may place the speaker ("In Kyiv, presidential adviser Dmytro Lytvyn").
+    parts = [part for part in _TITLE_BREAK.split(before) if part.strip()]
+    before = parts[-1] if parts else ""
+    if len(parts) > 1 and len(parts[-2].split()) <= 3:
+        before = f"{parts[-2]}, {before}"
     for actor in find_actors(before):
         if actor.kind == "force":
             # "Ukrainian militants shelled the town, the city's mayor X wrote": the force is not X's title.

@@ -82,3 +82,17 @@ def test_a_statement_keeps_the_scare_quotes_of_what_was_said() -> None:
 def test_a_quotation_before_the_name_does_not_give_the_speaker_a_side() -> None:
     text = "Klaus Zellmer runs the Czech carmaker. \"We have left the Russian market for good,\" Zellmer said."
     assert ("statement", None, "Zellmer") in tuples(run(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A dateline's country is where the story was filed; rescuers and evacuated people are no forces.
+    ("KHERSON, Ukraine - Rescuers deployed boats and helicopters on Wednesday to evacuate residents.", set()),
+    ("Governor Oleksandr Prokudin said about 1,500 people had been moved from the flooded districts of Kherson.",
+     {("statement", "UKR", "Oleksandr Prokudin")}),
+    # A speaker's side comes from his title, not from a clause before it; a title before a comma still counts.
+    ("Troops arrived in Kursk, where Ukraine has held ground since August, lawmaker Lee Seong-kweun told reporters.",
+     {("statement", None, "Lee Seong-kweun")}),
+    ("The Kremlin's spokesman, Dmitry Peskov, said the talks had failed.", {("statement", "RUS", "Dmitry Peskov")}),
+])
+def test_non_military_and_speaker_sides(text: str, expected: Expected) -> None:
+    assert tuples(run(text)) == expected
