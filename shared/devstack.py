@@ -242,7 +242,8 @@ def format_kafka_storage(settings: FrontwatchSettings, libs: Path) -> None:
     if not id_file.exists():
         id_file.write_text(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))
     result = subprocess.run(  # noqa: S603
-        [_java(), "-cp", f"{libs}/*", "kafka.tools.StorageTool", "format", "-t", id_file.read_text().strip(),
+        # "--cluster-id=ID", not "-t ID": a base64url id may start with "-", which the parser takes for an option.
+        [_java(), "-cp", f"{libs}/*", "kafka.tools.StorageTool", "format", f"--cluster-id={id_file.read_text().strip()}",
          "-c", str(workdir / "server.properties"), "--ignore-formatted"],
         capture_output=True, text=True, check=False,
     )

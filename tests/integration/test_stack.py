@@ -47,3 +47,15 @@ def test_up_is_idempotent_and_down_leaves_no_process(tmp_path: Path) -> None:
     for pid in (kafka_pid, redis_pid):
         assert not Path(f"/proc/{pid}").exists(), f"process {pid} still running after stack down"
     assert _cli("stack", "status", env=env).returncode == 3
+
+
+def test_a_cluster_id_starting_with_a_dash_formats(tmp_path: Path) -> None:
+    # One base64url cluster id in 64 starts with "-"; the storage tool once took it for an option.
+    from shared.devstack import format_kafka_storage, kafka_libs, write_kafka_config
+
+    settings = FrontwatchSettings(state_dir=tmp_path / "state", kafka_bootstrap="127.0.0.1:29192",
+                                  redis_url="redis://127.0.0.1:26479/0")
+    write_kafka_config(settings)
+    (settings.state_dir / "kafka" / "cluster.id").write_text("-x3Q7Zfz0Sv2WFiW_Gh6CQ")
+    format_kafka_storage(settings, kafka_libs(settings))
+    assert any((settings.state_dir / "kafka").rglob("meta.properties"))
