@@ -159,11 +159,14 @@ _SETTLEMENT_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇ�
 # "captured Lastochkyne, Sieverne and Tonenke": capitalised names right after a capture verb are places.
 # The words ``_TAKEN_NAMES`` can start with, for ``_lead_positions``.
 _TAKEN_LEADS = ("captured", "recaptured", "liberated", "seized", "retook", "retaken", "cleared", "stormed", "entered",
-                "occupied", "taken", "took", "regained", "established", "assumed", "pushed", "broke", "broken", "moved")
+                "occupied", "taken", "took", "regained", "established", "assumed", "pushed", "broke", "broken", "moved",
+                "left", "abandoned", "withdrew", "retreated", "pulled")
 _TAKEN_NAMES = re.compile(
     r"(?:captured|recaptured|liberated|seized|retook|retaken|cleared|stormed|entered|occupied|"
     r"(?:taken|took|regained|established|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|"
-    r"(?:pushed|broke|broken|moved)\s+into)\s+"
+    r"(?:pushed|broke|broken|moved)\s+into|"
+    # "The occupiers left Hruzke", "withdrew from Kotlyne": the place left (a toponym's ending is checked after).
+    r"left|abandoned|(?:withdrew|retreated)\s+from|pulled\s+(?:out\s+of|back\s+from))\s+"
     r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?)*)"
 )
@@ -472,7 +475,7 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
     for at in _lead_positions(text, ("including ",), skip_lead=True):
         if _SETTLEMENTS_BEFORE.search(text, max(0, at - 90), at - len("including ")):
             found.extend(_listed_settlements(text, _NAME_LIST_AT.match(text, at), need_toponym=True))
-    if "ed " in text or "took " in text:
+    if "ed " in text or "took " in text or "left " in text or "withdrew " in text:
         listed = _LISTED_NAMES.finditer(text) if ":" in text else ()
         taken = [m for at in _lead_positions(text, _TAKEN_LEADS) if (m := _TAKEN_NAMES.match(text, at)) is not None]
         for m in [*taken, *listed, *_locative_names(text)]:

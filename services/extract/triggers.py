@@ -84,8 +84,9 @@ _PATTERN = re.compile(
     r"|repelled|repulsed|ousted|expelled|dislodged|routed|forced\s+to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee)))"
     r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing))"
     # "regrouped from X to more favourable lines": the verb is the trigger, X stays in its scope.
-    r"|(?P<wd_go>(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|fell|fall(?:en|s|ing)?|regroup(?:ed|s|ing)?|redeploy(?:ed|s|ing)?)"
-    r"(?=\s+(?:back\s+)?(?:from\s+[^,.;]{1,60}?\s+)?to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible|prepared)\s+"
+    r"|(?P<wd_go>(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|fell|fall(?:en|s|ing)?|regroup(?:ed|s|ing)?|redeploy(?:ed|s|ing)?"
+    r"|manoeuvr(?:e|ed|es|ing)|maneuver(?:s|ed|ing)?)"
+    r"(?=\s+(?:back\s+)?(?:from\s+[^,.;]{1,60}?\s+)?to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible|prepared|better)\s+"
     r"(?:positions|lines|defensive\s+lines))"
     r"|withdr(?:aw|aws|ew|awn|awing)|retreat(?:s|ed|ing)?|pull(?:ed|ing|s)?\s+(?:out|back)"
     r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?)"
@@ -120,7 +121,7 @@ _STEMS: tuple[str, ...] = (
     "backed", "reinforc", "assist", "aided", "join", "participat", "engag", "fight", "fought", "arriv",
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
     "recruit", "bring", "brought", "ship", "deliver", "regroup", "rush", "concentrat", "leverag", "employ",
-    "rotat", "flew", "flown", "airlift",
+    "rotat", "flew", "flown", "airlift", "manoeuvr", "maneuver",
     "presence", "influx", "inflow",
     "build", "involvement", "pullout", "pullback", "pull-back", "departure", "capture", "seizure", "liberation",
     "takeover", "offensive", "breakthrough", "incursion",
