@@ -311,6 +311,7 @@ class _State:
     last_body: SpeakerMention | None = None  # the latest body that spoke: who "it said" is
     last_body_pos: int = -10_000
     block_start: int = 0
+    defaulted_units: set[int] = field(default_factory=set)  # this sentence's units given the home side
     recent_places: list[_PlaceRef] = field(default_factory=list)  # places usable as an event's location
     all_places: list[_PlaceRef] = field(default_factory=list)  # every mention, for "the country"
     resolver: PlaceResolver | None = None
@@ -441,7 +442,10 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
                 # "KHERSON, Ukraine - Rescuers deployed boats": where the story was filed, not who acts.
                 actors = [a for a in actors if a.start >= dateline.end()]
             if any(a.kind == "unit" for a in actors):
+                state.defaulted_units = {a.start for a in actors if a.kind == "unit"}
                 actors = [_unit_of(a, state.home_side()) for a in actors]
+            else:
+                state.defaulted_units = set()
             # Whom "the enemy" means: Russia in Ukrainian copy ("the occupiers"), Ukraine in Russian ("the Kiev regime").
             enemy_side = state.enemy() if triggers and "enemy" in words and "enemy" in text else None
             if enemy_side:
@@ -754,6 +758,9 @@ def _subject(s: str, actors: list[ActorMention], pos: int, state: _State, sent_s
     if _COORDINATED_VERB.search(s, max(0, pos - 60), pos) and not _AUXILIARIES_ONLY.fullmatch(s, before[-1].end, pos):
         # The clause's first subject: not a dateline's "KYIV, April 2 (Reuters) - " before it.
         cstart = clause_start(s, pos)
+        that = s.rfind(" that ", cstart, pos)
+        if that >= 0 and any(cstart <= a.start < that for a in before) and any(that < a.start for a in before):
+            cstart = that  # "X stated that Russian forces are massing ... and have transferred": the clause after "that"
         first = next(
             (a for a in before if a.start >= cstart and not _PREPOSITION_BEFORE.search(s, max(0, a.start - 30), a.start)),
             None,
@@ -917,7 +924,9 @@ def _military(
         if (not obj or (obj.end() - trig.end) > 90) and (actor.kind != "force" or not _PLACE_PREPOSITION.match(s, trig.end)):
             return out
         obj_end = obj.end() + 1 if obj else 0
-        obj_actor = next((a for a in actors if trig.end <= a.start < obj_end and a.kind == "force" and a.sides), None)
+        # (Not a unit whose side is only the text's default: "the Russians have moved units of the 7th Division".)
+        obj_actor = next((a for a in actors if trig.end <= a.start < obj_end and a.kind == "force" and a.sides
+                          and a.start not in state.defaulted_units), None)
         if obj and obj_actor is not None and _SPACES.sub(" ", obj.group("noun").lower()) not in _EQUIPMENT:
             sides = obj_actor.sides  # "recruited North Korean soldiers": the soldiers' side is deployed
         elif obj:

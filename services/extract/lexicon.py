@@ -48,6 +48,9 @@ COUNTRY_AGENTS: frozenset[str] = frozenset({
     "israel", "china", "france", "germany", "britain", "syria", "south korea",
     # A regime acts for its side: "the Kiev regime transferred two brigades".
     "kiev regime", "kyiv regime",
+    # Allies that send forces: "the Netherlands forward-deployed two Patriot batteries", "Sweden sent a battalion".
+    "canada", "netherlands", "sweden", "norway", "denmark", "finland", "estonia", "latvia", "lithuania", "romania",
+    "italy", "spain", "belgium", "czech republic", "slovakia", "hungary", "united kingdom", "japan", "dprk",
 })
 
 # Names that are a side and an armed force at once ("the VDV advanced").
@@ -135,7 +138,8 @@ EQUIPMENT_NOUNS: tuple[str, ...] = (
     "armoured vehicles", "armored vehicles",
     "self-propelled artillery vehicles", "air defence systems", "air defense systems",
     "systems", "missiles", "drones", "jets", "aircraft", "helicopters", "warships", "ships",
-    "equipment", "hardware", "weapons", "launchers", "rocket launchers", "guns", "mortars",
+    "equipment", "hardware", "weapons", "launchers", "rocket launchers", "guns", "mortars", "batteries",
+    "fighter jets", "interceptors",
 )
 
 # Well-known figures: surname (lower case) -> side. Sides of international

@@ -101,7 +101,7 @@ _PATTERN = re.compile(
     r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing)"
     # "rotated a fresh brigade into Poland", "had flown special forces into the Pokrovsk area", "airlifted".
     r"|rotat(?:ed|es|ing)(?=\s+(?:[\w’'-]+\s+){1,4}?in(?:to)?\s)|fl(?:ew|own)(?=\s+(?:[\w’'-]+\s+){1,4}?into\s)"
-    r"|airlift(?:ed|s|ing)?)"
+    r"|airlift(?:ed|s|ing)?|accumulat(?:e|ed|es|ing)|forward-deploy(?:s|ed|ing)?)"
     r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|liberation|takeover|offensive\s+into)"
     r"|(?P<nom_wd>withdrawal|retreat|pullout|pull-out|pullback|pull-back|departure)"
     r"|(?P<nom_dep>deployment|redeployment|arrival|presence|influx|inflow|build-?up|involvement|participation|massing)"
@@ -121,7 +121,7 @@ _STEMS: tuple[str, ...] = (
     "backed", "reinforc", "assist", "aided", "join", "participat", "engag", "fight", "fought", "arriv",
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
     "recruit", "bring", "brought", "ship", "deliver", "regroup", "rush", "concentrat", "leverag", "employ",
-    "rotat", "flew", "flown", "airlift", "manoeuvr", "maneuver",
+    "rotat", "flew", "flown", "airlift", "manoeuvr", "maneuver", "accumulat", "forward",
     "presence", "influx", "inflow",
     "build", "involvement", "pullout", "pullback", "pull-back", "departure", "capture", "seizure", "liberation",
     "takeover", "offensive", "breakthrough", "incursion",

@@ -22,3 +22,20 @@ CASES: list[tuple[str, Expected]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_round7(text: str, expected: Expected) -> None:
     assert tuples(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Allies as agents, batteries as what is deployed, hyphenated and other deployment verbs.
+    ("In Poland, the Netherlands forward-deployed two Patriot batteries to Lviv.", {("deployment", "NLD", "Lviv")}),
+    ("Sweden sent a mechanised battalion to Kharkiv in January.", {("deployment", "SWE", "Kharkiv")}),
+    ("Russian forces are accumulating forces near Kherson, the spokesman said.", {("deployment", "RUS", "Kherson")}),
+    # After "that", the coordinated verb's subject is the clause's: not the speaker's forces before it.
+    ("Ukrainian Southern Defense Forces spokesman Vladyslav Voloshyn stated that Russian forces are accumulating "
+     "forces near Kherson and have transferred up to two regiments from the Kherson direction.",
+     {("statement", "UKR", "Vladyslav Voloshyn"), ("deployment", "RUS", "Kherson")}),
+    # Units whose side only the text's default gives do not override the subject's side.
+    ("The brigade's commander says the Russians have moved units of the 7th Air Assault Division from the Kherson "
+     "direction to Toretsk since the summer.", {("deployment", "RUS", "Toretsk")}),
+])
+def test_deployments(text: str, expected: Expected) -> None:
+    assert tuples(run(text)) == expected
