@@ -200,6 +200,10 @@ _PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his
 _DETERMINERS = _PRONOUN_FIRST - {"they", "we"}
 _FIRST_WORD_STARTS = WordStarts(_SIDE_FIRST | _COUNTRY_FIRST | _FORCE_FIRST | _INHERENT_FIRST | {"they", "we"})
 _DETERMINER_STARTS = WordStarts(_DETERMINERS - _SIDE_FIRST - _COUNTRY_FIRST - _FORCE_FIRST - _INHERENT_FIRST)
+_SERVICE_AFTER = re.compile(
+    r"\s+of\s+the\s+(?:National\s+Guard|Armed\s+Forces|Navy|Air\s+Force|Marine\s+Corps|Ground\s+Forces|"
+    r"Airborne\s+(?:Assault\s+)?(?:Forces|Troops))(?![\w-])"
+)
 _UNITS_OF_BEFORE = re.compile(r"(?:units?|troops|forces|servicemen|soldiers)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"the\s+$", re.IGNORECASE)
 
@@ -257,10 +261,13 @@ def _find_units(sentence: str) -> tuple[ActorMention, ...]:
             sides = (side,) if side else ()
             lead = before.start()
         after = _UNIT_SIDE_AFTER.match(sentence, end)
-        if after and not sides:
+        if after:
             side = side_of_term(after.group("side"))
-            if side:
+            # "the 1st Corps of the National Guard": the name goes on (and says the side, if nothing before did).
+            if side and (not sides or sides == (side,)):
                 sides, end = (side,), after.end()
+        elif sides and (service := _SERVICE_AFTER.match(sentence, end)) is not None:
+            end = service.end()  # "the Ukrainian 1st Corps of the National Guard"
         if not sides:
             cued = {UNIT_SIDE_CUES[_SPACES.sub(" ", c.lower())] for c in _UNIT_CUE.findall(m.group(0))}
             sides = tuple(cued) if len(cued) == 1 else ()

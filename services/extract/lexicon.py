@@ -67,6 +67,7 @@ INHERENT_FORCES: dict[str, str] = {
     "kraken": "UKR", "khartiia": "UKR", "da vinci wolves": "UKR", "aidar": "UKR", "defense forces of ukraine": "UKR",
     "defence forces of ukraine": "UKR", "rubikon": "RUS", "storm-z": "RUS", "pyatnashka": "RUS",
     "vostok battalion": "RUS", "black sea fleet": "RUS", "baltic fleet": "RUS", "northern fleet": "RUS",
+    "national guard of ukraine": "UKR",
     "pacific fleet": "RUS", "caspian flotilla": "RUS",
 }
 
@@ -197,6 +198,8 @@ KNOWN_BODIES: dict[str, str | None] = {
     "european commission": None, "the european commission": None, "osce": None, "the osce": None,
     "rosgvardia": "RUS", "deepstate": "UKR", "nsdc": "UKR", "the nsdc": "UKR",
     "bundeswehr": "DEU", "the bundeswehr": "DEU", "idf": "ISR", "the idf": "ISR", "stavka": "UKR",
+    # Named without its country ("the general staff said"): whose, the text around it tells.
+    "general staff": None, "the general staff": None,
 }
 
 # Head nouns that make a capitalised or side-qualified phrase a body ("Ukraine's general staff").
@@ -243,7 +246,7 @@ ORGANISATION_DESCRIPTORS: frozenset[str] = frozenset({
     "retailer", "bank", "lender", "club", "agency", "startup", "developer", "broadcaster", "airline", "insurer",
     "utility", "conglomerate", "provider", "supplier", "contractor", "project", "organisation", "organization",
     "charity", "ngo", "watchdog", "regulator", "union", "party", "outlet", "channel", "publisher", "institute",
-    "start-up", "brokerage", "fintech", "platform", "exchange", "fund", "think-tank",
+    "start-up", "brokerage", "fintech", "platform", "exchange", "fund", "think-tank", "blog",
 })
 
 # Capitalised words that begin sentences or name things, never a person.

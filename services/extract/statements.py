@@ -39,7 +39,8 @@ _VERBS = (
 )
 _PARTICIPLES = (
     r"saying|stating|adding|noting|suggesting|reiterating|reaffirming|insisting|warning|urging|claiming|"
-    r"emphasi[sz]ing|stressing|arguing|declaring|announcing|confirming|denying|indicating|accusing|calling\s+for"
+    r"emphasi[sz]ing|stressing|arguing|declaring|announcing|confirming|denying|indicating|accusing|calling\s+for|"
+    r"writing|telling|posting"
 )
 _SPEECH = re.compile(
     rf"(?:(?<![\w-])(?P<verb>{_VERBS})|,\s*(?P<part>{_PARTICIPLES})|(?<![\w-])(?P<acc>according\s+to))(?![\w-])",
@@ -63,7 +64,7 @@ _SIDE_BODY = re.compile(
     # "Russian Chief of General Staff Valery Gerasimov": a title, not a body, before a name.
     r"(?!\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+))"
     rf"(?!\s+(?:chief|head|spokes\w+|officials?|officers?|minister|commanders?|members?|sources?|director|bloggers?|"
-    rf"analysts?|experts?|observers?|correspondents?|reporters?|journalists?)\b)",
+    rf"analysts?|experts?|observers?|correspondents?|reporters?|journalists?|blogs?)\b)",
     re.IGNORECASE,
 )
 _UNIT_MEMBERS = re.compile(r"^[\w\s]*?\s(?:of|from)\s+", re.IGNORECASE)
@@ -138,6 +139,12 @@ def _is_place_word(token: str) -> bool:
 
 
 _LINK_WORDS = frozenset({"the", "of", "for", "and"})
+# A title word, then two or three capitalised words ending a name sequence: the person the title belongs to.
+_TITLED_NAME_END = re.compile(
+    r"(?<![\w’'-])(?:Spokes(?:man|woman|person)|Colonel|Col\.|General|Gen\.|Commander|Major|Captain|Lieutenant|"
+    r"Sergeant|Minister|Governor|Mayor|Chief|Head|Director|Adviser|Advisor|President|Ambassador)\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
+)
 _SPEECH_VERB_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|announced|announces|reported|reports|confirmed|confirms|"
     r"denied|denies|stated|states|told)(?![\w-])"
@@ -285,6 +292,14 @@ def _entities(
         seq = m.group(0)
         s, e = m.start(), m.end()
         if overlaps(s, e):
+            # "Ukrainian Southern Defense Forces Spokesperson Colonel Vladyslav Voloshyn": the body is his title.
+            titled_name = _TITLED_NAME_END.search(seq)
+            if titled_name is not None and not overlaps(s + titled_name.start("name"), e):
+                parsed = person_name(titled_name.group("name"))
+                if parsed is not None:
+                    start = s + titled_name.start("name")
+                    ent = _Entity(start, e, parsed[0], None, True)
+                    out.append(_Entity(start, e, parsed[0], _side_from_context(sentence, ent), True))
             continue
         body = _body_name(seq)
         if body:
@@ -321,6 +336,8 @@ def _entities(
         side = KNOWN_PEOPLE.get(full, KNOWN_PEOPLE.get(last)) if known else None
         out.append(_Entity(name_start, e, _POSSESSIVE_END.sub("", name), side, True))
     for m in _anchored(_KNOWN_BODY, sentence, body_starts):
+        if sentence[max(0, m.start() - 3):m.start()].lower() == "of ":
+            continue  # "Russia's chief of the general staff": part of a title
         if not overlaps(m.start(), m.end()):
             key = _SPACES.sub(" ", m.group(0).lower())
             name = _THE_START.sub("", m.group(0))
@@ -384,7 +401,7 @@ acknowledged admitted alleged accused vowed pledged promised reiterated reaffirm
 commented posted tweeted reported reports suggested suggests called condemned condemns demanded threatened
 estimated assessed informed briefed described describes according saying stating adding noting suggesting reiterating
 reaffirming insisting warning urging claiming emphasizing emphasising stressing arguing declaring
-announcing confirming denying indicating accusing calling
+announcing confirming denying indicating accusing calling writing telling posting
 """.split())  # noqa: SIM905 - a word list reads best as words
 _LOWER_WORD = re.compile(r"[a-z]+")
 

@@ -11,7 +11,7 @@ CASES: list[tuple[str, Expected]] = [
     ("Ukraine has not confirmed the loss of Sudzha but says its troops moved to better positions.",
      {("withdrawal", "UKR", "Sudzha")}),
     ("Ukrainian units manoeuvred to more favourable positions near Sudzha, the general staff said.",
-     {("withdrawal", "UKR", "Sudzha")}),
+     {("withdrawal", "UKR", "Sudzha"), ("statement", None, "general staff")}),
     # A village the gazetteer lacks, left by a side: named right after the verb, with a toponym's ending.
     ("The occupiers left Hruzke under fire, abandoning two armoured vehicles.", {("withdrawal", "RUS", "Hruzke")}),
     ("Russian troops withdrew from Kotlyne overnight.", {("withdrawal", "RUS", "Kotlyne")}),
@@ -38,4 +38,25 @@ def test_round7(text: str, expected: Expected) -> None:
      "direction to Toretsk since the summer.", {("deployment", "RUS", "Toretsk")}),
 ])
 def test_deployments(text: str, expected: Expected) -> None:
+    assert tuples(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A long title that is itself a body's name, then the person.
+    ("Ukrainian Southern Defense Forces Spokesperson Colonel Vladyslav Voloshyn stated on September 16 that the "
+     "line held.", {("statement", "UKR", "Vladyslav Voloshyn")}),
+    # A unit named with its service.
+    ("The Ukrainian 1st Corps of the National Guard stated on September 16 that the line held.",
+     {("statement", "UKR", "National Guard")}),
+    # A blog named after its descriptor; a participle of writing.
+    ("The Russian military blog Rybar claimed Russian troops had also entered Kupiansk.",
+     {("statement", "RUS", "Rybar"), ("advance", "RUS", "Kupiansk")}),
+    ("In neighbouring Moldova, President Maia Sandu congratulated him, writing that the two countries advance together.",
+     {("statement", "MDA", "Maia Sandu")}),
+    # "the general staff" in lower case is a body, but not inside a title.
+    ("In its morning update, the general staff said the line held.", {("statement", None, "general staff")}),
+    ("Valery Gerasimov, Russia's chief of the general staff, told reporters the line held.",
+     {("statement", "RUS", "Valery Gerasimov")}),
+])
+def test_speakers(text: str, expected: Expected) -> None:
     assert tuples(run(text)) == expected
