@@ -637,7 +637,10 @@ def _sentence_events(
     if drafts:
         quantities = find_quantities(s)
         for d in drafts:
-            d.quantity = _pick_quantity(d, quantities)
+            # Not a number that belongs to the next verb ("moved battalions in, while Russia massed 45,000 troops").
+            until = min((t.start for t in triggers if t.start > d.trigger.start and (
+                t.spec.type != d.trigger.spec.type or _NEW_CLAUSE.search(s, d.trigger.end, t.start))), default=len(s))
+            d.quantity = _pick_quantity(d, [q for q in quantities if q.start < until])
     # The first explicit force of a sentence is most often its subject: "they" and "the troops" refer to it.
     explicit = [
         a for a in actors
@@ -1135,6 +1138,8 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 _MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|will|must|(?-i:may))\s", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"(?<![\w-])(?:while|whereas|but|although)(?![\w-])")
+_AROUND_IT = re.compile(r"[^,;:.]{0,60}?\s(?:around|near|into|in|inside|outside|towards?|at)\s+it(?![\w’'-])")
 _IT_OBJECT = re.compile(r"\s+it(?![\w’'-])")
 
 
@@ -1226,6 +1231,8 @@ def _locate(
         order = [before_nc[-1:], after_nc[:1], [r for r in before if r.is_country][-1:], after[:1]]
     else:
         order = [after[:1], before_nc[-1:], before[-1:]]
+    if not after and before_nc and _AROUND_IT.match(s, trig.end, scope_end):
+        return before_nc[-1].place, True  # "Russia has massed 45,000 troops around it": the place named before
     for group in order:
         if group:
             return group[0].place, True

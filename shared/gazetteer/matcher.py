@@ -194,8 +194,10 @@ class NameIndex:
         keys: dict[str, NameKey] = {}
         for index, named in enumerate(data.entries):
             variants = named.entry.country in FULL_COUNTRIES and named.entry.kind == "city"
+            # A country keeps its own name even where it is an English word or a first name ("Chad", "Jordan").
+            country = named.entry.kind == "country"
             for name, key, primary in self._names_of(named, data):
-                self._add(keys, name, key, index, primary, variants)
+                self._add(keys, name, key, index, primary, variants, keep_stop_keys=country and primary)
         # Every key starts with a space, and the scanned text too: the automaton then only
         # reports names that start a word, which is most of the speed of ``scan``.
         self.automaton = ahocorasick.Automaton()
@@ -228,13 +230,16 @@ class NameIndex:
                 yield name, key, False
 
     @staticmethod
-    def _add(keys: dict[str, NameKey], name: str, key: str, index: int, primary: bool, variants: bool = False) -> None:
+    def _add(
+        keys: dict[str, NameKey], name: str, key: str, index: int, primary: bool, variants: bool = False,
+        keep_stop_keys: bool = False,
+    ) -> None:
         if not _usable(name) and key not in ACRONYMS:
             return
         for variant in transliteration_variants(key) if variants else (key,):
             if len(variant) < MIN_KEY_LENGTH and variant not in ACRONYMS:
                 continue
-            if variant in STOP_KEYS:
+            if variant in STOP_KEYS and not keep_stop_keys:
                 continue
             slot = keys.get(variant)
             if slot is None:

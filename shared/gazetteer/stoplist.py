@@ -111,7 +111,7 @@ ORGANISATION_WORDS = frozenset(
     (
         "post", "times", "independent", "herald", "journal", "tribune", "gazette", "telegraph", "institute",
         "university", "patriarchate", "declaration", "accords", "memorandum", "format", "protocol", "agreements",
-        "school", "dynamo"
+        "school", "dynamo", "centre", "center", "academy", "foundation"
     )
 )
 

@@ -60,3 +60,20 @@ def test_deployments(text: str, expected: Expected) -> None:
 ])
 def test_speakers(text: str, expected: Expected) -> None:
     assert tuples(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "around it": the place named before; the number belongs to its own clause.
+    ("Ukraine has moved drone battalions into Kostiantynivka, while Russia has massed 45,000 troops around it.",
+     {("deployment", "UKR", "Kostiantynivka"), ("deployment", "RUS", "Kostiantynivka")}),
+    # An incursion: crossing the border in a region.
+    ("On August 6, Ukrainian units crossed the border in the Kursk region.", {("advance", "UKR", "Kursk")}),
+])
+def test_places_of_deployments_and_incursions(text: str, expected: Expected) -> None:
+    assert tuples(run(text)) == expected
+
+
+def test_a_number_after_while_belongs_to_the_next_clause() -> None:
+    events = run("Ukraine has moved drone battalions into Kostiantynivka, while Russia has massed 45,000 troops around it.")
+    quantities = {e.actor.side: e.quantity.value if e.quantity else None for e in events}
+    assert quantities == {"UKR": None, "RUS": 45000}

@@ -36,6 +36,8 @@ def mention_of(gazetteer: Gazetteer, text: str, surface: str) -> PlaceMention:
 
 # (text, surface form as found, expected geonameid)
 MENTIONS = [
+    # A country whose name is also an English word or a first name.
+    ("French troops left Chad at the end of January.", "Chad", 2434508),
     # A big city by its own name beats a village once called the same, however far from the front.
     ("Leaders met in Paris and Kyiv on Monday.", "Paris", 2988507),
     # A country that begins the next phrase ("Russia's Defense Ministry") locates nothing before it.
@@ -163,6 +165,9 @@ NOT_PLACES = [
     # English words and first names at a sentence's start.
     "Police said two people were hurt.",
     "Artem Dekhtyarenko said the talks failed.",
+    "Chad Smith said the talks failed.",
+    # An institution named after a city.
+    "An analyst at the Kyiv Centre for Defence Studies said so.",
 ]
 
 
