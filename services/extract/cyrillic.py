@@ -108,7 +108,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # Speech: "заявив", "повідомили", "сообщает"; "за словами X", "по данным X".
 _SPEECH = re.compile(
-    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|написа\w*|пише|пишет|назва\w*|рассказа\w*|розповіла?|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
+    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|написа\w*|пише|пишет|назва\w*|рассказа\w*|розпові\w*|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
     r"сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|подтверди\w*|опроверг\w*|заявля\w*)"
     r"|(?P<acc>за\s+словами|за\s+даними|по\s+словам|по\s+данным|як\s+повідоми\w*|как\s+сообщи\w*)",
     re.IGNORECASE,
@@ -142,8 +142,30 @@ _GAP_AFTER = re.compile(
     r"п[’'ʼ]?ятницю|суботу|неділю)\s+)?(?:(?:в|у|во)\s+)?"
 )
 _COMMA_BEFORE = re.compile(r"[,—–-]\s*$")
-# Lower-case words between a speech verb and the speaker's name: titles and what they head ("командир бригади").
-_TITLES_BETWEEN = re.compile(r"(?:[а-яіїєґё’'ʼ-]+\s+){1,5}")
+# Words between a speech verb and the speaker's name: titles and what they head ("командир бригади",
+# "губернатор Белгородской области", "речник ОСУВ «Хортиця»").
+# "Белгородской области", "Харківської ОВА": the region's adjective (a surname "Сирського" is followed by no such noun).
+_REGION_ADJECTIVE = (
+    r"[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ской|ского|ської|ського)(?=\s+(?:області|области|району|района|краю|края|ОВА|ОДА)\b)"
+)
+_REGION_ADJECTIVE_AT = re.compile(_REGION_ADJECTIVE)
+_TITLES_BETWEEN = re.compile(rf"(?:(?:[а-яіїєґё’'ʼ-]+|{_REGION_ADJECTIVE}|[А-ЯІЇЄҐ]{{2,6}}|«[^»]{{1,30}}»)\s+){{1,6}}")
+_IN_PREPOSITION = re.compile(r"\s+(?:в|у|во)\s+")
+_TITLE_HEADS = ("губернатор", "президент", "міністр", "министр", "голова", "глава", "командир", "командувач",
+                "командующ", "речник", "спікер", "представител", "мэр", "мер", "полковник", "генерал")
+
+
+def _is_region_adjective(sentence: str, name: re.Match[str]) -> bool:
+    """A capitalised word that is only a region's adjective ("Белгородской области"): part of a title, not a name."""
+    return _REGION_ADJECTIVE_AT.match(sentence, name.start()) is not None and " " not in name.group(0)
+
+
+def _titled_name(sentence: str, names: list[re.Match[str]], at: int) -> re.Match[str] | None:
+    """The name after titles from ``at`` on, if what stands between is titles and what they head."""
+    between = _TITLES_BETWEEN.match(sentence, at)
+    if between is None or not any(w in between.group(0).lower() for w in _TITLE_HEADS):
+        return None
+    return next((n for n in names if n.start() == between.end()), None)
 _MINISTRY_OF = re.compile(r"(?:РФ|Росії|России)\b")
 
 
@@ -232,16 +254,25 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
     """Named speakers of a Cyrillic sentence: "Генштаб ЗСУ повідомив", "за словами Сирського"."""
     out: list[SpeakerMention] = []
     names = list(_NAME.finditer(sentence))
+
+    def names_before(pos: int) -> bool:
+        # (A capitalised first word alone, "Как сообщил", is no name.)
+        return any(n.end() <= pos and pos - n.end() <= 40 and (n.start() > 0 or " " in n.group(0) or _known(n.group(0)))
+                   for n in names)
     for m in _SPEECH.finditer(sentence):
         # "..., повідомив Генштаб", "заявили в Міноборони", "за словами Сирського": the name follows the verb.
         gap = _GAP_AFTER.match(sentence, m.end())
         after = next((n for n in names if n.start() == (gap.end() if gap else m.end())), None)
-        if m.group("acc") or _COMMA_BEFORE.search(sentence, 0, m.start()):
-            # "— наголосив командир бригади полковник Андрій Мельник": lower-case titles may stand between.
-            name = after or next((n for n in names if m.end() < n.start() and _TITLES_BETWEEN.fullmatch(
-                sentence, gap.end() if gap else m.end(), n.start())), None)
+        if m.group("acc") or _COMMA_BEFORE.search(sentence, 0, m.start()) or not names_before(m.start()):
+            # "— наголосив командир бригади полковник Андрій Мельник", "Как сообщил губернатор Белгородской
+            # области Вячеслав Гладков": titles (and what they head) may stand between the verb and the name.
+            start_at = gap.end() if gap else m.end()
+            name = after if after is not None and not _is_region_adjective(sentence, after) else None
+            name = name or _titled_name(sentence, names, start_at)
         else:
             name = next((n for n in reversed(names) if n.end() <= m.start() and m.start() - n.end() <= 40), None) or after
+        if name is None and (prep := _IN_PREPOSITION.match(sentence, m.end())) is not None:
+            name = _CYRILLIC_UNIT.match(sentence, prep.end())  # "повідомили у 14-й окремій механізованій бригаді"
         if name is None and _IN_THE_UNIT.match(sentence, m.end()):
             # "повідомили в бригаді": the unit the sentence named speaks.
             name = next((u for u in reversed(list(_CYRILLIC_UNIT.finditer(sentence, 0, m.start())))), None)

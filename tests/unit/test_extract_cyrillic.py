@@ -11,6 +11,13 @@ from tests.unit.extract_cases import Expected, article, tuples
 gazetteer = pytest.importorskip("shared.gazetteer")
 
 CASES: list[tuple[str, Expected]] = [
+    # Speakers after the verb behind titles with a region or a body's name, and a unit after "у".
+    ("Как сообщил губернатор Белгородской области Вячеслав Гладков, при атаке на Шебекино ранены двое жителей.",
+     {("statement", "RUS", "Вячеслав Гладков")}),
+    ("Про це в ефірі телемарафону розповів речник ОСУВ «Хортиця» Віктор Трегубов.",
+     {("statement", None, "Віктор Трегубов")}),
+    ("Бої тривають біля Куп'янська, повідомили у 14-й окремій механізованій бригаді.",
+     {("statement", None, "14-й окремій механізованій бригаді")}),
     # "Our" units are the writer's side; taking over positions is a rotation in; Russian "зашли" enters.
     ("За минулий тиждень наші штурмові групи вибили окупантів із двох кварталів у північній частині Куп'янська.",
      {("advance", "UKR", "Kupiansk")}),
