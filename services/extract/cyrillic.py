@@ -43,6 +43,8 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
 }
 # "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
 _CAUSATIVE_STEMS = ("вибили", "вибив", "выбили", "выбил")
+# A side word in the accusative (the object of such a verb): "окупантів", "оккупантов", "ворога", "противника".
+_OBJECT_FORM = re.compile(r"\w+(?:ів|ов|ев)|ворога|противника|врага|неприятеля")
 # "здійснили маневр і перемістилися на більш вигідні позиції": the euphemism for a withdrawal.
 _REPOSITION = re.compile(
     r"(?<![\w’'ʼ-])(?:перемісти\w*|переміщ\w*|відійшл\w*|отош\w*|отошл\w*|переместил\w*)\s+(?:на\s+)?(?:більш\s+|более\s+)?"
@@ -234,6 +236,10 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
         # (word, its side) for each side word before the verb.
         words = [(w, named) for w in _SIDE_WORD.finditer(sentence, 0, start) if (named := _side_word(w.group(0), voice))]
         side = None
+        if words and text.lower().startswith(_CAUSATIVE_STEMS) and _OBJECT_FORM.fullmatch(words[-1][0].group(0).lower()):
+            # "Окупантів вибили з села": the enemy named before the verb is its object, driven out: it withdraws.
+            out.append(CyrillicTrigger("withdrawal", words[-1][1], start, end, text))
+            continue
         if words:
             last, side = words[-1]
             if last.group(0).lower().startswith(_OWN_WORDS) and len(words) > 1 and last.start() - words[-2][0].end() <= 2:

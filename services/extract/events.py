@@ -667,6 +667,7 @@ def _cyrillic_sentence_events(
     """Events of a Ukrainian- or Russian-language sentence: its verbs, sides and places."""
     s = sent.text
     triggers = find_cyrillic_triggers(s, voice)
+    refs = sorted([*refs, *_cyrillic_anaphors(s, sent.start, refs, state)], key=lambda r: r.start)
     speakers = [
         sp for sp in find_cyrillic_speakers(s, voice)
         if not any(r.start <= sent.start + sp.name_start < r.end for r in refs)  # a place is no speaker
@@ -686,6 +687,23 @@ def _cyrillic_sentence_events(
             drafts.append(_Draft(ct.type, ct.side, trig, place, direct, "force"))
     state.prev_sentence = s
     return _finish(article, sent, drafts, speakers, refs)
+
+
+def _cyrillic_anaphors(s: str, offset: int, refs: list[_PlaceRef], state: _State) -> list[_PlaceRef]:
+    """"з села", "в місті": the latest settlement named before (when the sentence names none)."""
+    if any(not r.is_country and not r.is_region for r in refs):
+        return []
+    m = _CYRILLIC_ANAPHOR.search(s)
+    if m is None:
+        return []
+    pool = [r for r in state.recent_places if not r.is_country and not r.is_region and offset - r.end < _RECENT_WINDOW * 2]
+    if not pool:
+        return []
+    # One the text introduced with the same noun wins ("звільнили село Кутьківка ... вибили з села").
+    stem = m.group("noun")[:3].lower()
+    same = [r for r in pool if stem in state.text[max(0, r.start - 12):r.start].lower()]
+    r = (same or pool)[-1]
+    return [_PlaceRef(offset + m.start("noun"), offset + m.end("noun"), r.mention, False, False, r.place)]
 
 
 def _anaphors(s: str, offset: int, refs: list[_PlaceRef], usable: list[_PlaceRef], state: _State) -> list[_PlaceRef]:
@@ -1140,6 +1158,10 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 _MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|will|must|(?-i:may))\s", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"(?<![\w-])(?:while|whereas|but|although)(?![\w-])")
 _AROUND_IT = re.compile(r"[^,;:.]{0,60}?\s(?:around|near|into|in|inside|outside|towards?|at)\s+it(?![\w’'-])")
+_CYRILLIC_ANAPHOR = re.compile(
+    r"(?<![\w’'ʼ-])(?:з|із|зі|из|с|в|у|до|к|під|под|біля|около)\s+"
+    r"(?P<noun>села|селі|селе|село|селища|селищі|посёлка|поселка|міста|місті|місто|города|городе|город)(?![\w’'ʼ-])"
+)
 _IT_OBJECT = re.compile(r"\s+it(?![\w’'-])")
 
 

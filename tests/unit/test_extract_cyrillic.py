@@ -11,6 +11,9 @@ from tests.unit.extract_cases import Expected, article, tuples
 gazetteer = pytest.importorskip("shared.gazetteer")
 
 CASES: list[tuple[str, Expected]] = [
+    # The enemy named before "вибили" is its object: it withdraws; "з села" is the village named before.
+    ("Сили оборони звільнили село Кутьківка. Окупантів вибили з села, частина з них відступила до кордону.",
+     {("advance", "UKR", "Кутьківка"), ("withdrawal", "RUS", "Кутьківка")}),
     # Speakers after the verb behind titles with a region or a body's name, and a unit after "у".
     ("Как сообщил губернатор Белгородской области Вячеслав Гладков, при атаке на Шебекино ранены двое жителей.",
      {("statement", "RUS", "Вячеслав Гладков")}),
