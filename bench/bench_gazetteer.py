@@ -52,12 +52,6 @@ def start_up(cache_dir: Path) -> dict[str, float]:
     return result
 
 
-def cold_load() -> dict[str, float]:
-    """One cold start-up: an empty cache dir, so the gazetteer is built (and the cache written). Used by run_all.py."""
-    with tempfile.TemporaryDirectory(prefix="bench-gazetteer-") as temp:
-        return start_up(Path(temp))
-
-
 def start_ups(runs: int, temp: Path) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
     """``runs`` cold start-ups (each with an empty cache dir under ``temp``) and ``runs`` warm ones, alternated."""
     cold: list[dict[str, float]] = []

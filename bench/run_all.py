@@ -21,6 +21,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,8 +55,6 @@ def gazetteer_rows(loads: int = 3) -> list[Row]:
         from bench_gazetteer import start_ups
     except ImportError as exc:
         return [Row("gazetteer", "start-up", f"skipped: {exc}", "", None)]
-    import tempfile
-
     with tempfile.TemporaryDirectory(prefix="bench-gazetteer-") as temp:
         cold, warm = start_ups(loads, Path(temp))
     rows: list[Row] = []

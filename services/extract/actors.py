@@ -408,7 +408,8 @@ _ADJECTIVE_END = re.compile(r"(?:an|sh|ese|i|ch|ak|en|-backed|-installed)$|^(?:u
 
 
 def _is_side_adjective(side_text: str) -> bool:
-    return bool(_ADJECTIVE_END.search(side_text.split()[-1]))
+    words = side_text.split()
+    return bool(words) and _ADJECTIVE_END.search(words[-1]) is not None
 
 
 _AND_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s*$", re.IGNORECASE)

@@ -41,6 +41,9 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
         "заступили", "заступила", "заступив",
     ),
 }
+# Verbs anyone does ("зашли в музей"), an advance only when forces are named; the exact forms of "took over positions".
+_ANYONE_STEMS = ("зашл", "зашел", "зашёл", "зайшл")
+_TOOK_OVER = frozenset({"заступили", "заступила", "заступив"})
 # "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
 _CAUSATIVE_STEMS = ("вибили", "вибив", "выбили", "выбил")
 # A side word in the accusative (the object of such a verb): "окупантів", "оккупантов", "ворога", "противника".
@@ -86,7 +89,9 @@ _ENEMY_WORDS = ("ворог", "противник", "враг", "неприят�
 # The text's own forces, named without a side ("бійці 92-ї бригади", "подразделения группировки"): the voice's side.
 _OWN_WORDS = (
     "бійц", "бійці", "бригад", "підрозділ", "воїн", "бойц", "подразделен", "военнослужащ", "штурмов",
-    "наш",  # "наші штурмові групи", "наши подразделения": the writer's own side
+    # "наші штурмові групи", "наши подразделения": the writer's own side (only with a force noun: not "наши туристы").
+    "наші штурмов", "наши штурмов", "наші підрозділ", "наши подразделен", "наша бригад", "нашої бригад",
+    "наши военн", "наші військ", "наши войск", "наші групи", "наши групп",
 )
 _SIDE_WORD = re.compile(
     r"(?<![\w’'ʼ-])(?:" + "|".join(re.escape(w.strip()) for w in sorted(
@@ -231,10 +236,15 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
     for start, end, text, ev_type in sorted(found):
         if _BLOCK_BEFORE.search(sentence, max(0, start - 40), start):
             continue
+        low_text = text.lower()
+        if low_text.startswith("заступ") and low_text not in _TOOK_OVER:
+            continue  # "заступилися за мешканців" (stood up for): not "заступили на позиції"
         if ev_type == "deployment" and not _FORCE_NOUN.search(sentence):
             continue  # "направили листа": something other than forces was sent
         # (word, its side) for each side word before the verb.
         words = [(w, named) for w in _SIDE_WORD.finditer(sentence, 0, start) if (named := _side_word(w.group(0), voice))]
+        if low_text.startswith(_ANYONE_STEMS) and not words and not _FORCE_NOUN.search(sentence):
+            continue  # "туристы зашли в музей": anyone can walk in; forces or a side ("окупанти зайшли") advance
         side = None
         if words and text.lower().startswith(_CAUSATIVE_STEMS) and _OBJECT_FORM.fullmatch(words[-1][0].group(0).lower()):
             # "Окупантів вибили з села": the enemy named before the verb is its object, driven out: it withdraws.

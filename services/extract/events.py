@@ -38,6 +38,7 @@ from services.extract.triggers import (
     clause_start,
     find_triggers,
 )
+from shared.gazetteer.stoplist import FIRST_NAMES
 from shared.schemas import Actor, Article, Event, EventType, Evidence, Occurred, Place, PlaceMention, Quantity
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ _FORCE_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _EQUIPMENT = frozenset(EQUIPMENT_NOUNS)
+_TROOPS_OBJECT = re.compile(r"\s+(?:[\w’',.-]+\s+){0,4}?(?:troops|forces|units|soldiers|servicemen|personnel)\b")
 _FORCE_SUBJECT = re.compile(rf"(?<![\w-])(?:{alternation(FORCE_NOUNS + EQUIPMENT_NOUNS)})(?![\w-])", re.IGNORECASE)
 _MAIN_SIDE_ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|North Korean|Russia[’']s|Ukraine[’']s|Moscow[’']s|Kyiv[’']s)")
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|alongside|along\s+with|together\s+with|and)\s+(?:[\w,-]+\s+){0,3}?")
@@ -170,6 +172,8 @@ _TAKEN_NAMES = re.compile(
     r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?)*)"
 )
+_LEAVING_LEADS = ("left", "abandoned", "withdrew", "retreated", "pulled")
+_FORCE_WORD = re.compile(rf"(?<![\w-])(?:{alternation(FORCE_NOUNS)}|{alternation(INHERENT_FORCES)})(?![\w-])", re.IGNORECASE)
 # "seized two more villages in the east: Nevelske and Ivanivka": the names after the colon are places.
 _NAME_LIST = r"[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
 _LIST_INTRO = re.compile(
@@ -481,7 +485,11 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
             found.extend(_listed_settlements(text, _NAME_LIST_AT.match(text, at), need_toponym=True))
     if "ed " in text or "took " in text or "left " in text or "withdrew " in text:
         listed = _LISTED_NAMES.finditer(text) if ":" in text else ()
-        taken = [m for at in _lead_positions(text, _TAKEN_LEADS) if (m := _TAKEN_NAMES.match(text, at)) is not None]
+        taken = [
+            m for at in _lead_positions(text, _TAKEN_LEADS) if (m := _TAKEN_NAMES.match(text, at)) is not None
+            # "left X", "abandoned X": a place only when forces do it ("She left Nokia" names a company).
+            and (not m.group(0).startswith(_LEAVING_LEADS) or _FORCE_WORD.search(text, max(0, at - 80), at))
+        ]
         for m in [*taken, *listed, *_locative_names(text)]:
             at = m.start("names")
             for part in _TAKEN_SPLIT.split(m.group("names")):
@@ -499,7 +507,12 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
             for part in _CYRILLIC_LIST_SPLIT.split(m.group("names")):
                 start = text.find(part, at)
                 at = start + len(part)
-                found.append((start, at, part))
+                words = part.split()
+                if words[0].lower() in FIRST_NAMES:
+                    break  # "жители села Ясное Анна и Мария": the people after the village are no villages
+                if len(words) > 1 and words[1].lower() in FIRST_NAMES:
+                    part = words[0]
+                found.append((start, start + len(part), part))
     out: list[_PlaceRef] = []
     for start, end, name in found:
         if any(r.start < end and start < r.end for r in [*known, *out]):
@@ -651,7 +664,8 @@ def _sentence_events(
     for sp in speakers:
         if sp.is_person:
             state.last_person, state.last_person_pos = sp, sent.start
-        else:
+        elif " " in sp.name or sp.side is not None:
+            # (Not a lone unknown name, "Zellmer said": it may be a person's surname, and "it" is no person.)
             state.last_body, state.last_body_pos = sp, sent.start
     state.prev_sentence = s
     return _finish(article, sent, drafts, speakers, cands)
@@ -868,7 +882,9 @@ def _military(
         and _DETERMINER_BEFORE.search(s, max(0, trig.start - 40), trig.start)
     ):
         voice = "nominal"
-    if voice == "nominal" and _MODAL_AFTER_NOUN.match(s, trig.end):
+    if voice == "nominal" and _INDEFINITE_BEFORE.search(s, max(0, trig.start - 40), trig.start) and (
+        _MODAL_AFTER_NOUN.match(s, trig.end)
+    ):
         return out  # "a Ukrainian withdrawal from the Donbas would be the best option": a hypothetical
     passive_by = None
     if family in {"adv_take", "dep_send", "adv_enter", "wd_leave"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
@@ -938,6 +954,8 @@ def _military(
     sides = actor.sides
     ev_type: EventType = spec.type
     sends_forces = False  # "deployed additional soldiers": the object says forces were sent
+    if trig.text.lower().startswith("accumulat") and not _TROOPS_OBJECT.match(s, trig.end):
+        return out  # "accumulated gold reserves": only troops accumulate as a deployment
     if family == "dep_send" and not _is_passive(s, trig) and passive_by is None:
         obj = _FORCE_OBJECT.match(s, trig.end)
         sends_forces = bool(obj) and obj is not None and obj.end() - trig.end <= 60
@@ -1155,13 +1173,20 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 
 
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
-_MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|will|must|(?-i:may))\s", re.IGNORECASE)
+# (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
+_MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|must|(?-i:may))\s", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"(?<![\w-])(?:while|whereas|but|although)(?![\w-])")
 _AROUND_IT = re.compile(r"[^,;:.]{0,60}?\s(?:around|near|into|in|inside|outside|towards?|at)\s+it(?![\w’'-])")
 _CYRILLIC_ANAPHOR = re.compile(
     r"(?<![\w’'ʼ-])(?:з|із|зі|из|с|в|у|до|к|під|под|біля|около)\s+"
     r"(?P<noun>села|селі|селе|село|селища|селищі|посёлка|поселка|міста|місті|місто|города|городе|город)(?![\w’'ʼ-])"
 )
+_ATTACKED = re.compile(
+    r"(?<![\w-])(?:attack|assault|storm|besieg|encircl|surround|advanc|push|fight|fought|battl|clash|defen[cd]|held|hold)\w*",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE_PLACE = re.compile(r"(?<![\w-])(?:over|in|near|at|from|to|around|of|above|into|on)\s+(?:the\s+)?$")
 _IT_OBJECT = re.compile(r"\s+it(?![\w’'-])")
 
 
@@ -1182,8 +1207,15 @@ def _place_object(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: in
         end = min(len(s), rest.end() + 40)
     if any(trig.end <= r.start - offset < end for r in cands):
         return True
-    if _IT_OBJECT.match(s, trig.end) and any(r.end - offset <= trig.start and not r.is_country for r in cands):
-        return True  # "attacked Pavlivka ... and captured it": the place named before
+    if _IT_OBJECT.match(s, trig.end):
+        # "attacked Pavlivka ... and captured it", "reached Ukrainsk and entered it": the place named before,
+        # if it was a verb's object or the sentence is about fighting (not "spotted a drone over Kharkiv and captured it").
+        before = [r for r in cands if r.end - offset <= trig.start and not r.is_country]
+        prep = _PREPOSITION_BEFORE_PLACE.search(s, max(0, before[-1].start - offset - 12), before[-1].start - offset) if (
+            before) else None
+        if before and (prep is None or _ATTACKED.search(s, 0, trig.start)
+                       or not _INDEFINITE_BEFORE.search(s, max(0, prep.start() - 40), prep.start())):
+            return True
     return bool(PLACE_NOUNS.search(s[trig.end:end]))
 
 

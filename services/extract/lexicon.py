@@ -139,7 +139,8 @@ EQUIPMENT_NOUNS: tuple[str, ...] = (
     "armoured vehicles", "armored vehicles",
     "self-propelled artillery vehicles", "air defence systems", "air defense systems",
     "systems", "missiles", "drones", "jets", "aircraft", "helicopters", "warships", "ships",
-    "equipment", "hardware", "weapons", "launchers", "rocket launchers", "guns", "mortars", "batteries",
+    "equipment", "hardware", "weapons", "launchers", "rocket launchers", "guns", "mortars", "patriot batteries",
+    "air defence batteries", "air defense batteries", "artillery batteries", "missile batteries",
     "fighter jets", "interceptors",
 )
 

@@ -101,8 +101,9 @@ _COORDINATED_SPEECH = re.compile(
 _IN_APPOSITION = re.compile(
     r",\s*(?:(?:the|a|an)\s+|[a-z][\w-]*\s+)[^,]*?\b[a-z][\w-]*\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
 )
-_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:he|she|it)\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)
-_IT_SUBJECT = re.compile(r"(?<![\w-])it\s*,?\s*(?:\w+ly\s+)?$", re.IGNORECASE)  # "it said": a body named before
+_BEFORE_THE_VERB = r"\s*,?\s*(?:\w+ly\s+)?$"
+_PRONOUN_SUBJECT = re.compile(rf"(?<![\w-])(?:he|she|it){_BEFORE_THE_VERB}", re.IGNORECASE)
+_IT_SUBJECT = re.compile(rf"(?<![\w-])it{_BEFORE_THE_VERB}", re.IGNORECASE)  # "it said": a body named before
 _PRONOUN_OBJECT = re.compile(r"^\s+(?:him|her)\b", re.IGNORECASE)
 _INVERTED_LEFT = re.compile(r"(?:[,”\"’]|^)\s*$")
 _INVERTED_RIGHT = re.compile(r"\s+(?:(?:the|a|an)\s+[\w\s’'-]{0,40}?,\s*)?")

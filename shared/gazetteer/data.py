@@ -28,7 +28,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -91,8 +91,7 @@ class GazetteerEntry:
 
     def __reduce__(self) -> tuple[type[GazetteerEntry], tuple[object, ...]]:
         # Pickled as constructor arguments: loads twice as fast as the frozen dataclass default (see cache.py).
-        return (GazetteerEntry, (self.geonameid, self.name, self.lat, self.lon, self.country, self.admin1_code,
-                                 self.admin1, self.kind, self.population, self.frontline))
+        return (GazetteerEntry, tuple(getattr(self, f.name) for f in fields(self)))
 
     def to_place(self) -> Place:
         """The contract's view of the entry."""

@@ -69,8 +69,11 @@ _STEM_FINALS = frozenset("аяьоеий")
 _INFLECTION_AFTER = re.compile(r"[\u0400-\u04FF]{1,3}(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 # A name followed by one of these is a river or a body of water ("the Oskil River", "Kakhovka reservoir").
-_GROUPING_BEFORE = re.compile(r"(?:группировк|угрупован|угрупуван|group|grouping)\w*\s+[«\"“]$", re.IGNORECASE)
 _WATER_WORDS = frozenset({"river", "reservoir", "estuary", "delta", "lake", "canal", "valley", "basin"})
+# "группировка «Восток»", "the group "Dnipro"": a grouping named after a place, in quotes.
+_GROUPING_BEFORE = re.compile(r"(?:группировк|угрупован|угрупуван|group)\w*\s+[«\"“]$", re.IGNORECASE)
+# "the Kharkiv group of volunteers": a group of people from the place, which is then still named.
+_GROUP_OF_PEOPLE = re.compile(r"\s+group\s+of\s+(?!forces\b)", re.IGNORECASE)
 # "across the Dnipro", "along the Oskil", "crossed the Siverskyi Donets": a river, unless an area word follows.
 _ACROSS_THE = re.compile(r"(?<![\w-])(?:across|along|over|beyond|behind|cross|crossed|crossing|crosses|banks\s+of)\s+the\s+$",
                          re.IGNORECASE)
@@ -320,9 +323,9 @@ class NameIndex:
         following_low = after.group(1).lower() if after is not None else ""
         if following_low in _WATER_WORDS:
             return False  # "the Oskil River": a river, not the village of Oskil
-        if following_low in GROUPING_WORDS or low_word in GROUPING_WORDS:
+        if (following_low in GROUPING_WORDS and not _GROUP_OF_PEOPLE.match(text, end)) or low_word in GROUPING_WORDS:
             return False  # "the Vostok group (of forces)", "Battlegroup Yug": a grouping named after a place
-        if start > 2 and text[start - 1] in "«\"“" and _GROUPING_BEFORE.search(text, max(0, start - 30), start):
+        if start > 0 and text[start - 1] in "«\"“" and _GROUPING_BEFORE.search(text, max(0, start - 30), start):
             return False  # "группировка «Восток»", "угруповання «Хортиця»"
         # _ACROSS_THE ends in "the" and spaces: "e" must come right before the spaces (a cheap test first).
         spaces = start

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shared.gazetteer.data import GazetteerEntry
+from shared.gazetteer.data import FULL_COUNTRIES, GazetteerEntry
 from shared.gazetteer.matcher import NameHit
 from shared.places import EARTH_RADIUS_KM
 
@@ -160,10 +160,12 @@ class ContextResolver:
         if len(mention.candidates) < 2:
             return
         if any(
-            primary and (self.entry(index).frontline or self.entry(index).population >= BIG_CITY_POPULATION)
+            primary and (self.entry(index).frontline or (
+                self.entry(index).population >= BIG_CITY_POPULATION and self.entry(index).country not in FULL_COUNTRIES))
             for index, primary in mention.candidates
         ):
-            # (Also "Paris" is the French capital, not a Ukrainian village once called so.)
+            # (Also "Paris" is the French capital, not a Ukrainian village once called so. Not inside Ukraine and
+            # Russia, where context decides: "Novomoskovsk" near Dnipro is Samar, not the Tula city.)
             kept: list[tuple[int, bool]] = [(index, primary) for index, primary in mention.candidates if primary]
             if kept:
                 mention.candidates = kept

@@ -105,3 +105,13 @@ def test_speaker_after_according_to() -> None:
 def test_english_with_a_cyrillic_name_is_english() -> None:
     assert not is_cyrillic("Russian troops entered Котлине on Monday, the General Staff said.")
     assert is_cyrillic("Російські війська увійшли до Котлиного.")
+
+
+@pytest.mark.parametrize("text", [
+    # Anyone can walk in or stand up for someone: only forces or a side advance or take over positions.
+    "Наши туристы зашли в музей в Одессе.",
+    "Наш корреспондент зашел в школу в Херсоне.",
+    "Українські військові заступилися за мешканців Харкова.",
+])
+def test_no_cyrillic_event_in_ordinary_news(text: str) -> None:
+    assert find_cyrillic_triggers(text, "UKR") == []

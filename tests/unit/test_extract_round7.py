@@ -77,3 +77,27 @@ def test_a_number_after_while_belongs_to_the_next_clause() -> None:
     events = run("Ukraine has moved drone battalions into Kostiantynivka, while Russia has massed 45,000 troops around it.")
     quantities = {e.actor.side: e.quantity.value if e.quantity else None for e in events}
     assert quantities == {"UKR": None, "RUS": 45000}
+
+
+@pytest.mark.parametrize("text", [
+    # Ordinary news that only looks like war news (from a review of this round's rules).
+    "Ukrainian soldiers spotted a Russian drone over Kharkiv and captured it intact.",
+    "Russia has accumulated gold reserves in Moscow.",
+    "Poland shipped 200 batteries to Lviv hospitals after the blackout.",
+    "She left Nokia in 2019 to join a startup.",
+])
+def test_no_event_in_ordinary_news(text: str) -> None:
+    assert {t for t in tuples(run(text)) if t[0] != "statement"} == set()
+
+
+def test_a_past_withdrawal_with_a_future_consequence_is_an_event() -> None:
+    text = "Ukraine's withdrawal from Avdiivka on Saturday will save lives, the army said."
+    assert ("withdrawal", "UKR", "Avdiivka") in tuples(run(text))
+
+
+def test_a_company_left_is_no_place() -> None:
+    from services.extract.events import extract_places
+    from tests.unit.extract_cases import article
+    from tests.unit.fakes import FRONT
+
+    assert [m.name for m in extract_places(article("She left Nokia in 2019 to join a startup."), FRONT)] == []

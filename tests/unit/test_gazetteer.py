@@ -13,6 +13,7 @@ from shared.places import PlaceResolver
 from shared.schemas import PlaceMention
 
 KUPIANSK = 703656
+SAMAR = 699445  # once Novomoskovsk
 POKROVSK_UA = 704422
 POKROVSK_YAKUTIA = 2017824
 KURSK = 538560
@@ -36,6 +37,10 @@ def mention_of(gazetteer: Gazetteer, text: str, surface: str) -> PlaceMention:
 
 # (text, surface form as found, expected geonameid)
 MENTIONS = [
+    # Inside Ukraine and Russia context decides, even against a bigger city: Samar (Novomoskovsk) near Dnipro.
+    ("Russian missiles hit Dnipro and Novomoskovsk overnight.", "Novomoskovsk", SAMAR),
+    # A group of people from a place still names it.
+    ("The Kharkiv group of volunteers delivered aid.", "Kharkiv", 706483),
     # A country whose name is also an English word or a first name.
     ("French troops left Chad at the end of January.", "Chad", 2434508),
     # A big city by its own name beats a village once called the same, however far from the front.
