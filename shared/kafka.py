@@ -50,6 +50,19 @@ async def _all_partitions_led(admin: AIOKafkaAdminClient) -> bool:
     )
 
 
+TOPIC_LEADERS_TIMEOUT_S = 30.0
+
+
+async def _partitions_led(admin: AIOKafkaAdminClient, topics: list[str]) -> bool:
+    """Whether every partition of ``topics`` exists and has a leader."""
+    cluster = await admin._client.fetch_all_metadata()  # as in _all_partitions_led
+    for topic in topics:
+        partitions = cluster.partitions_for_topic(topic)
+        if not partitions or cluster.available_partitions_for_topic(topic) != partitions:
+            return False
+    return True
+
+
 async def ensure_topics(settings: FrontwatchSettings, names: list[str] | None = None) -> list[str]:
     """Create the pipeline's topics that do not exist yet; return the ones created."""
     wanted = names if names is not None else TopicNames.from_settings(settings).all()
@@ -65,6 +78,12 @@ async def ensure_topics(settings: FrontwatchSettings, names: list[str] | None = 
             await admin.create_topics(
                 [NewTopic(name=n, num_partitions=settings.topic_partitions, replication_factor=1) for n in missing]
             )
+        # A new topic's partitions get their leaders a moment later. A consumer that fetches before then
+        # can be left without some partitions (seen: a worker started right away never read two of six).
+        for _ in range(int(TOPIC_LEADERS_TIMEOUT_S / 0.2)):
+            if await _partitions_led(admin, missing):
+                break
+            await asyncio.sleep(0.2)
         return missing
     finally:
         await admin.close()
@@ -110,11 +129,20 @@ async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[Topic
     return [TopicPartition(topic, p) for p in sorted(partitions)]
 
 
+async def _read_to(consumer: AIOKafkaConsumer, ends: dict[TopicPartition, int]) -> bool:
+    """Whether the consumer's position in every partition reached the given end offsets."""
+    for tp, end in ends.items():
+        if await consumer.position(tp) < end:
+            return False
+    return True
+
+
 async def read_topic(bootstrap: str, topic: str, *, until_count: int | None = None, timeout: float = 10.0,
                      idle: float = 1.0) -> list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]]:
     """Every record of ``topic`` from the beginning (no consumer group), as (key, value, headers).
 
-    Stops when ``until_count`` records were read, or once ``idle`` seconds pass with
+    Stops when ``until_count`` records were read, or (without ``until_count``) once every
+    partition was read up to its end as of the start and ``idle`` seconds passed with
     nothing new, or at ``timeout``: a reader for tests, the demo and operators.
     """
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
@@ -126,6 +154,8 @@ async def read_topic(bootstrap: str, topic: str, *, until_count: int | None = No
             return records
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
+        # Idleness alone is no end: a partition whose first fetch is slow would be missed.
+        ends = await consumer.end_offsets(tps)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         last_new = loop.time()
@@ -138,7 +168,7 @@ async def read_topic(bootstrap: str, topic: str, *, until_count: int | None = No
                 last_new = now
             if until_count is not None and len(records) >= until_count:
                 break
-            if until_count is None and now - last_new >= idle:
+            if until_count is None and now - last_new >= idle and await _read_to(consumer, ends):
                 break
     finally:
         await consumer.stop()

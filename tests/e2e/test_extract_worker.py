@@ -85,6 +85,18 @@ async def test_two_extract_workers_share_the_partitions(pipeline: LocalPipeline)
     for i in range(24):
         (folder / f"{i:03d}.txt").write_text(seeds[i % len(seeds)].read_text() + f"\n\nShared update {i}.")
     pipeline.start(("extract",), extract_workers=2)
+
+    def both_hold_article_partitions() -> bool:
+        # The group is settled when each worker's latest assignment includes partitions of the articles topic:
+        # replaying before that lets whichever worker joined first take (and finish) everything.
+        for i in (0, 1):
+            log = pipeline.service("extract", i).log_tail(10_000)
+            latest = log.rpartition("Setting newly assigned partitions")[2]
+            if f"| {topics.articles} " not in latest:
+                return False
+        return True
+
+    await eventually(both_hold_article_partitions, 120, "both workers to join the group and hold partitions")
     await replay_paths([str(folder)], settings)
 
     async def all_processed() -> bool:
