@@ -21,11 +21,15 @@ import json
 import re
 import sys
 import unicodedata
-from datetime import date, datetime
+from datetime import date
 from difflib import SequenceMatcher
 from itertools import combinations
 from pathlib import Path
 from typing import Any
+
+# The article reader's own date-line rule (stdlib only, so this script still needs no venv).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from shared.datelines import parse_date_line
 
 TYPES = ("advance", "withdrawal", "deployment", "statement")
 MIN_WORDS, MAX_WORDS = 150, 450
@@ -76,33 +80,14 @@ def speaker_matches(pred: str | None, gold: str | list[str]) -> bool:
 
 # -----------------------------------------------------------------------------
 
-# The date-line formats the article reader accepts ("Friday, November 15, 2024", "15 November 2024", "2024-11-15").
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTHS})\s+(?P<year2>\d{{4}})"
-    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\s*$",
-    re.IGNORECASE,
-)
 SENTENCE_END = ".!?:…"
 CLOSERS = "\"”»’')"
-
-
-def date_line(line: str) -> date | None:
-    m = _DATE_LINE.match(line)
-    if not m:
-        return None
-    if m["iso"]:
-        return date.fromisoformat(m["iso"])
-    month, day, year = (m["month"], m["day"], m["year"]) if m["month"] else (m["month2"], m["day2"], m["year2"])
-    return datetime.strptime(f"{month} {day} {year} +0000", "%B %d %Y %z").date()
 
 
 def split_article(raw: str) -> tuple[date | None, str]:
     """(published, text): a leading date line is header, everything else is the article text."""
     first, _, rest = raw.partition("\n")
-    published = date_line(first)
+    published = parse_date_line(first)
     return published, (rest if published else raw).strip("\n")
 
 

@@ -8,27 +8,18 @@ from __future__ import annotations
 
 import glob
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from shared.datelines import parse_date_line
 from shared.schemas import Article, article_id_for
 
 MAX_ARTICLE_BYTES = 800_000  # with its JSON envelope, under Kafka's default 1 MiB record limit
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTHS})\s+(?P<year2>\d{{4}})"
-    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\s*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -37,17 +28,6 @@ class Rejected:
 
     origin: str
     reason: str
-
-
-def parse_date_line(line: str) -> date | None:
-    """The date of a line that is only a date ("Friday, November 15, 2024"), else None."""
-    m = _DATE_LINE.match(line)
-    if not m:
-        return None
-    if m["iso"]:
-        return date.fromisoformat(m["iso"])
-    month, day, year = (m["month"], m["day"], m["year"]) if m["month"] else (m["month2"], m["day2"], m["year2"])
-    return datetime.strptime(f"{month} {day} {year} +0000", "%B %d %Y %z").date()
 
 
 def _title_of(text: str) -> str | None:
