@@ -29,7 +29,7 @@ async def wait_for_kafka(bootstrap: str, timeout: float = 60.0) -> None:
             admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=5000)
             try:
                 await admin.start()
-                if await _all_partitions_led(admin):
+                if await _partitions_led(admin):
                     return
                 last = RuntimeError("partitions still loading (no leader yet)")
             except (KafkaError, OSError) as exc:
@@ -42,25 +42,22 @@ async def wait_for_kafka(bootstrap: str, timeout: float = 60.0) -> None:
     raise TimeoutError(f"Kafka at {bootstrap} did not answer within {timeout:.0f}s: {last}")
 
 
-async def _all_partitions_led(admin: AIOKafkaAdminClient) -> bool:
-    """A restarted broker answers before it has loaded every partition; producers then get NotLeader errors."""
+async def _partitions_led(admin: AIOKafkaAdminClient, topics: list[str] | None = None) -> bool:
+    """Whether every partition of ``topics`` (default: of every topic) exists and has a leader.
+
+    A restarted broker answers before it has loaded every partition, and a new topic's partitions get
+    their leaders a moment after it is created: producers and consumers that come too early get
+    NotLeader errors.
+    """
     cluster = await admin._client.fetch_all_metadata()  # aiokafka exposes no public call for the cluster view
-    return all(
-        cluster.available_partitions_for_topic(topic) == cluster.partitions_for_topic(topic) for topic in cluster.topics()
-    )
+    for topic in cluster.topics() if topics is None else topics:
+        partitions = cluster.partitions_for_topic(topic)
+        if (topics is not None and not partitions) or cluster.available_partitions_for_topic(topic) != partitions:
+            return False
+    return True
 
 
 TOPIC_LEADERS_TIMEOUT_S = 30.0
-
-
-async def _partitions_led(admin: AIOKafkaAdminClient, topics: list[str]) -> bool:
-    """Whether every partition of ``topics`` exists and has a leader."""
-    cluster = await admin._client.fetch_all_metadata()  # as in _all_partitions_led
-    for topic in topics:
-        partitions = cluster.partitions_for_topic(topic)
-        if not partitions or cluster.available_partitions_for_topic(topic) != partitions:
-            return False
-    return True
 
 
 async def ensure_topics(settings: FrontwatchSettings, names: list[str] | None = None) -> list[str]:
