@@ -114,7 +114,12 @@ _UNIT_HINT = re.compile(
     r"[Nn]inth|[Tt]enth|[Ee]leventh|[Tt]welfth|Defen[cs]e)\s"
 )
 _UNIT_HEAD_SUBSTRINGS = (*UNIT_HEADS, "defence forces", "defense forces")  # what a unit's name must contain
-_UNIT_SIDE_BEFORE = re.compile(rf"(?<![\w-])(?P<side>{SIDE}|{_INHERENT})(?:{APOS}s)?\s+$", re.IGNORECASE)
+# "Russia's 1st Guards Tank Army", "the US Army's 3rd Infantry Division": the side, perhaps its service, then the unit.
+_UNIT_SIDE_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<side>{SIDE}|{_INHERENT})"
+    rf"(?:\s+(?:army|armed\s+forces|navy|air\s+force|marine\s+corps|ground\s+forces|military))?(?:{APOS}s)?\s+$",
+    re.IGNORECASE,
+)
 _UNIT_SIDE_AFTER = re.compile(
     rf"\s+(?:of|from)\s+(?:the\s+)?(?:(?:armed\s+forces|army|navy)\s+of\s+(?:the\s+)?)?(?P<side>{SIDE}|{_INHERENT})"
     rf"(?![\w-])(?:{APOS}s)?(?:\s+(?:armed\s+forces|army|navy))?",

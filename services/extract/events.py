@@ -451,7 +451,7 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
             else:
                 state.defaulted_units = set()
             # Whom "the enemy" means: Russia in Ukrainian copy ("the occupiers"), Ukraine in Russian ("the Kiev regime").
-            enemy_side = state.enemy() if triggers and "enemy" in words and "enemy" in text else None
+            enemy_side = (state.enemy() or _opponent_named(sent.text)) if triggers and "enemy" in words else None
             if enemy_side:
                 actors = _with_enemy(sent.text, actors, enemy_side)
             usable = _usable_places(sent, sent_refs, actors)
@@ -560,6 +560,12 @@ def _unit_of(actor: ActorMention, side: str) -> ActorMention:
     if actor.kind != "unit":
         return actor
     return ActorMention(actor.start, actor.end, (side,), "force", actor.text)
+
+
+def _opponent_named(s: str) -> str | None:
+    """"Ukrainian forces pushed the enemy back": the other side of the one party the sentence names, if it is one."""
+    sides = set(sides_in(s))
+    return _OTHER_SIDE.get(sides.pop()) if len(sides) == 1 else None
 
 
 def _with_enemy(s: str, actors: list[ActorMention], side: str) -> list[ActorMention]:
@@ -832,6 +838,9 @@ def _resolved(
             return ActorMention(a.start, a.end, owner.sides, "force", a.text)
     if s[:a.start].count("“") > s[:a.start].count("”") or s.lstrip().startswith(("“", '"')):
         return None  # "they" in a quote is the speaker's enemy or friend, not the text's last agent
+    if (a.text.lower() == "we" or a.text[:4].lower() == "our ") and (enemy := state.enemy()) in _OTHER_SIDE:
+        # The narrator's own side: "our defenders" in copy that calls the other side "the occupiers".
+        return ActorMention(a.start, a.end, (_OTHER_SIDE[enemy],), "force", a.text)
     if actors and not _ITS_THEIR_OUR.match(a.text):
         # "Russian troops captured X, and last month they stormed Y": the sentence's own subject first.
         own = next(

@@ -67,6 +67,11 @@ _SIDE_BODY = re.compile(
     rf"analysts?|experts?|observers?|correspondents?|reporters?|journalists?|blogs?)\b)",
     re.IGNORECASE,
 )
+_BODY_HEAD_OF = re.compile(
+    r"(?<![\w-])(?P<head>(?-i:General\s+Staff|Joint\s+Staff|High\s+Command|Main\s+Intelligence\s+Directorate|"
+    r"Ministry\s+of\s+Defen[cs]e)|press\s+service|command)\s+of\s+$",
+    re.IGNORECASE,
+)
 _UNIT_MEMBERS = re.compile(r"^[\w\s]*?\s(?:of|from)\s+", re.IGNORECASE)
 _ORGANISATION_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]*)\s+$")
 # "the Khortytsia operational-strategic group", "the Azov brigade": a name, then what kind of body it is.
@@ -277,8 +282,12 @@ def _entities(
     side_starts, body_starts = _body_candidates(sentence)
     for m in _anchored(_SIDE_BODY, sentence, side_starts):
         body_sides = sides_in(m.group(0))
-        name = _THE_START.sub("", m.group(0))
-        out.append(_Entity(m.start(), m.end(), name, body_sides[0] if body_sides else None, False))
+        start = m.start()
+        head = _BODY_HEAD_OF.search(sentence, max(0, start - 40), start)
+        if head is not None:
+            start = head.start("head")  # "the General Staff of Ukraine's Armed Forces": the staff speaks
+        name = _THE_START.sub("", sentence[start:m.end()])
+        out.append(_Entity(start, m.end(), name, body_sides[0] if body_sides else None, False))
     for unit in find_units(sentence):
         if not overlaps(unit.start, unit.end):
             # A unit speaks under its own name ("the 47th Mechanized Brigade said"), not its members'.
