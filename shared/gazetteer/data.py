@@ -8,6 +8,11 @@ What is loaded, and why (the trade-off is recall against speed, memory and false
   the Baltic states, Finland, Georgia, the two Koreas, Slovakia, Hungary:
   settlements of at least ``NEIGHBOUR_MIN_POPULATION``. Their small villages
   rarely appear in war news but often collide with English words.
+- Other wars in the news -- Israel and the Palestinian territories, Lebanon,
+  Syria, Iraq, Yemen, Afghanistan, Myanmar, Sudan and South Sudan, the DR
+  Congo, Rwanda, Ethiopia, Somalia, Libya, Mali, Burkina Faso, Niger: towns of
+  at least ``OTHER_WARS_MIN_POPULATION`` ("Israeli troops entered Rafah", "M23
+  took Goma"), which would otherwise be lost under the world threshold.
 - The rest of the world: capitals (of at least 100,000 people) and cities of at
   least ``WORLD_MIN_POPULATION`` ("talks in Istanbul", "Washington says").
 - Every country in countries.json, with common aliases (DPRK, US, UK, ...).
@@ -40,6 +45,8 @@ Kind = Literal["city", "region", "country", "feature"]
 FULL_COUNTRIES = ("UA", "RU")
 NEIGHBOURS = ("BY", "PL", "MD", "RO", "KP", "KR", "GE", "EE", "LV", "LT", "FI", "SK", "HU")
 NEIGHBOUR_MIN_POPULATION = 5_000
+OTHER_WARS = ("IL", "PS", "LB", "SY", "IQ", "YE", "AF", "MM", "SD", "SS", "CD", "RW", "ET", "SO", "LY", "ML", "BF", "NE")
+OTHER_WARS_MIN_POPULATION = 20_000
 WORLD_MIN_POPULATION = 500_000
 CAPITAL_MIN_POPULATION = 100_000
 FRONTLINE_COUNTRIES = frozenset({"UA", "RU"})
@@ -155,7 +162,7 @@ def scan_cities500(
 ) -> list[dict[str, object]]:
     """The cities500 records of the given countries, plus every record of at least ``min_world_population``."""
     raw = _geonames_file("cities500.json")
-    codes = "|".join(full + neighbours)
+    codes = "|".join(full + neighbours + OTHER_WARS)
     positions = [m.start() for m in re.finditer(rf'"countrycode": "(?:{codes})"'.encode(), raw)]
     digits = len(str(min_world_population))
     positions += [m.start() for m in re.finditer(rb'"population": \d{%d,}' % digits, raw)]
@@ -240,6 +247,9 @@ def load_settlements(admin1_names: dict[str, str]) -> dict[int, NamedEntry]:
             pass
         elif country in NEIGHBOURS:
             if population < NEIGHBOUR_MIN_POPULATION:
+                continue
+        elif country in OTHER_WARS:
+            if population < OTHER_WARS_MIN_POPULATION:
                 continue
         elif population < WORLD_MIN_POPULATION and (country, name) not in capitals:
             continue

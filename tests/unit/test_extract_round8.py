@@ -25,6 +25,9 @@ CASES: list[tuple[str, Expected]] = [
     # The staff of a force speaks, not the force.
     ("The General Staff of Ukraine's Armed Forces said 42 clashes took place.",
      {("statement", "UKR", "General Staff of Ukraine's Armed Forces")}),
+    # Other wars: their sides by the adjective.
+    ("Sudanese troops were sent to the Kursk region.", {("deployment", "SDN", "Kursk")}),
+    ("Israeli troops withdrew from Lebanon.", {("withdrawal", "ISR", None)}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]

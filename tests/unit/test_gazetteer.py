@@ -136,6 +136,11 @@ MENTIONS = [
     # A curated village named by its own name beats a city the name once belonged to.
     ("Russian forces took Novooleksandrivka.", "Novooleksandrivka", -30),
     ("Бої тривають біля села Олександрівка.", "Олександрівка", -31),
+    # Towns of other wars, under the world threshold.
+    ("Israeli troops entered Rafah.", "Rafah", 281102),
+    ("Clashes near Khan Younis.", "Khan Younis", 281124),
+    ("M23 rebels took Goma.", "Goma", 216281),
+    ("Fighting in El Fasher.", "El Fasher", 379555),
 ]
 
 

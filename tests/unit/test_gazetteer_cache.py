@@ -131,14 +131,24 @@ def test_a_new_key_rebuilds_and_removes_the_old_file_once_it_is_a_week_unused(
     assert old not in cache_files(cache_dir)
 
 
-def test_a_changed_source_file_changes_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_source_file_changes_the_key(tmp_path: Path) -> None:
     for path in [*cache.PACKAGE_DIR.glob("*.py"), *cache.PACKAGE_DIR.glob("*.csv")]:
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    monkeypatch.setattr(cache, "PACKAGE_DIR", tmp_path)
-    before = cache.cache_key()
+    before = cache.cache_key(cache.package_sources(tmp_path))
+    assert before == cache.cache_key()
     with (tmp_path / "frontline.csv").open("a", encoding="utf-8") as handle:
         handle.write("\n")
-    assert cache.cache_key() != before
+    assert cache.cache_key(cache.package_sources(tmp_path)) != before
+
+
+def test_the_key_is_of_the_sources_the_process_imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A worker that started before an edit and loads the gazetteer after it must not file
+    # the old code's index under the new code's key.
+    before = cache.cache_key()
+    for path in [*cache.PACKAGE_DIR.glob("*.py"), *cache.PACKAGE_DIR.glob("*.csv")]:
+        (tmp_path / path.name).write_bytes(path.read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(cache, "PACKAGE_DIR", tmp_path)
+    assert cache.cache_key() == before
 
 
 def test_the_cache_can_be_switched_off(built: Gazetteer, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
