@@ -91,7 +91,11 @@ _TROOPS_OBJECT = re.compile(r"\s+(?:[\w’',.-]+\s+){0,4}?(?:troops|forces|units
 _FORCE_SUBJECT = re.compile(rf"(?<![\w-])(?:{alternation(FORCE_NOUNS + EQUIPMENT_NOUNS)})(?![\w-])", re.IGNORECASE)
 _MAIN_SIDE_ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|North Korean|Russia[’']s|Ukraine[’']s|Moscow[’']s|Kyiv[’']s)")
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|alongside|along\s+with|together\s+with|and)\s+(?:[\w,-]+\s+){0,3}?")
-_OWN_FORCES_OBJECT = re.compile(r"\s+(?:its|their)\s+(?:troops|forces|army|soldiers|units)\b", re.IGNORECASE)
+_OWN_FORCES_OBJECT = re.compile(
+    r"\s+(?:(?:all|most|some|many|the\s+(?:last|rest|bulk))\s+(?:of\s+)?)?(?:its|their)\s+(?:(?:remaining|last|own|[\w-]+)\s+){0,2}?"
+    r"(?:troops|forces|army|soldiers|units|servicemen|contingent|garrison)\b",
+    re.IGNORECASE,
+)
 _PLACE_PREPOSITION = re.compile(
     r"\s+(?:\w+ly\s+)?(?:near|in|at|along|on|around|outside|to|into|inside|across|close\s+to)\s", re.IGNORECASE
 )
@@ -252,6 +256,7 @@ _RUSSIAN_VOICE = re.compile(
 )
 _ENEMY = re.compile(r"(?<![\w-])(?:the\s+)?enemy(?:\s+(?:forces|troops|units|soldiers|fighters|army))?(?![\w-])", re.IGNORECASE)
 _OTHER_SIDE = {"RUS": "UKR", "UKR": "RUS"}
+_SIDE_CONTROL = re.compile(r"\s+(?:full\s+|complete\s+)?(?P<side>[\w’'-]+)\s+control\b")
 _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "Belarus", "USA": "United States",
                "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}
 
@@ -908,6 +913,10 @@ def _military(
         left = max(left, trig.start - 25)
     elif voice == "agent_after":
         actor = _actor_after(s, actors, trig.end, 6)
+        if actor is None and family == "adv_fell" and (owner := _SIDE_CONTROL.match(s, trig.end)) is not None:
+            # "came under Russian control": the side is the adjective.
+            side = side_of_term(owner.group("side"))
+            actor = ActorMention(owner.start(), owner.end("side"), (side,), "force", owner.group(0)) if side else None
         place_before = family == "adv_fell"
         left = max(left, trig.start - 25)
     elif voice == "nominal":
@@ -927,6 +936,12 @@ def _military(
         left = max(left, trig.start - 25)
     else:
         actor = _subject(s, actors, trig.start, state, sent.start)
+        if family == "adv_control" and trig.text[:5].lower() == "claim":
+            # "hours after Russia's Defence Ministry claimed full control of the town": the claimant's side,
+            # which a ministry (no force, so no actor) names just before the verb.
+            named = sides_in(s[max(left, trig.start - 40):trig.start])
+            if named and (actor is None or named[-1] not in actor.sides):
+                actor = ActorMention(trig.start, trig.start, named[-1:], "force", "")
         sends = family == "dep_send" and _FORCE_OBJECT.match(s, trig.end) is not None
         if actor is None and (spec.strong or sends) and state.speaker_side:
             # "Russia's Defence Ministry said it had captured X" (or "had sent two brigades to X"):

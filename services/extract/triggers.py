@@ -57,7 +57,8 @@ _DIRECTION = (
 _PATTERN = re.compile(
     r"(?<![\w-])(?:"
     r"(?P<adv_control>(?:took|take[ns]?|taking|gain(?:ed|ing|s)?|establish(?:ed|ing|es)?|seiz(?:ed|ing|es?)"
-    r"|assum(?:ed|ing|es?)|secur(?:ed|ing|es?)|regain(?:ed|ing|s)?|retak(?:e|en|es|ing)|retook)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))"
+    r"|assum(?:ed|ing|es?)|secur(?:ed|ing|es?)|regain(?:ed|ing|s)?|retak(?:e|en|es|ing)|retook|claim(?:ed|ing|s)?)"
+    r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))"
     r"|(?P<dep_join>join(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|fight|war|conflict|battle|combat|hostilities|offensive|front|ranks)"
     r"|participat(?:e|es|ed|ing)\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:hostilities|fighting|combat|war|battles?|assaults?|offensive|operations)"
     r"|engag(?:ed|ing)\s+in\s+(?:\w+\s+)?(?:combat|fighting|hostilities|battles?)|f(?:ight|ighting|ights|ought)\s+alongside"
@@ -80,7 +81,9 @@ _PATTERN = re.compile(
     r"|improv(?:ed|ing|es?)\s+(?:\w+\s+)?(?:tactical\s+)?positions?"
     r"|(?:secur|establish)(?:ed|ing|es?)\s+(?:a\s+)?(?:bridgehead|foothold)|overrunning"
     r"|expand(?:ed|ing|s)?\s+(?:the|their|its|a)\s+(?:bridgehead|zone\s+of\s+control|foothold))"
-    r"|(?P<adv_fell>f[ea]ll(?:s|en)?\s+to)"
+    # "Vuhledar came under Russian control", "came under the control of Russian troops": the town, then its taker.
+    r"|(?P<adv_fell>f[ea]ll(?:s|en)?\s+to|c(?:ame|omes?|oming)\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?control\s+of"
+    r"|c(?:ame|omes?|oming)\s+under(?=\s+(?:full\s+|complete\s+)?[\w’'-]+\s+control\b))"
     r"|(?P<wd_passive>(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:(?:forced|pushed|driven|thrown|beaten|knocked|kicked)\s+(?:back|out|away|off)"
     r"|repelled|repulsed|ousted|expelled|dislodged|routed|forced\s+to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee)))"
     r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing))"
@@ -90,6 +93,9 @@ _PATTERN = re.compile(
     r"(?=\s+(?:back\s+)?(?:from\s+[^,.;]{1,60}?\s+)?to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible|prepared|better)\s+"
     r"(?:positions|lines|defensive\s+lines))"
     r"|withdr(?:aw|aws|ew|awn|awing)|retreat(?:s|ed|ing)?|pull(?:ed|ing|s)?\s+(?:out|back)"
+    # "Ukraine pulled its troops out of Avdiivka": the forces between the verb and "out".
+    r"|pull(?:ed|ing|s)?(?=\s+(?:(?:its|their|his|her|the|all|remaining|last|[\w’'-]+)\s+){0,4}?"
+    r"(?:troops|forces|units|soldiers|servicemen|contingent|garrison|personnel)\s+(?:out|back)\b)"
     r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?)"
     r"|(?P<wd_leave>left(?!\s+(?:bank|flank|side|wing|hand|behind|unanswered|open|intact|untouched)\b)|leav(?:e|es|ing)|abandon(?:s|ed|ing)?|exit(?:s|ed|ing)?|gave\s+up|giv(?:e|es|ing)\s+up"
     r"|surrender(?:ed|s|ing)?|relinquish(?:ed|es|ing)?)"
@@ -123,7 +129,7 @@ _STEMS: tuple[str, ...] = (
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
     "recruit", "bring", "brought", "ship", "deliver", "regroup", "rush", "concentrat", "leverag", "employ",
     "rotat", "flew", "flown", "airlift", "manoeuvr", "maneuver", "accumulat", "forward",
-    "presence", "influx", "inflow",
+    "presence", "influx", "inflow", "claim", "came", "come",
     "build", "involvement", "pullout", "pullback", "pull-back", "departure", "capture", "seizure", "liberation",
     "takeover", "offensive", "breakthrough", "incursion",
 )

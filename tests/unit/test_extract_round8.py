@@ -28,6 +28,21 @@ CASES: list[tuple[str, Expected]] = [
     # Other wars: their sides by the adjective.
     ("Sudanese troops were sent to the Kursk region.", {("deployment", "SDN", "Kursk")}),
     ("Israeli troops withdrew from Lebanon.", {("withdrawal", "ISR", None)}),
+    # Claims of control, and control that changes hands without a verb of taking.
+    ("Wagner claimed full control of Bakhmut.", {("advance", "RUS", "Bakhmut")}),
+    ("Ukrainian troops pulled out of Kurakhove, hours after Russia's Defence Ministry claimed full control of the town.",
+     {("withdrawal", "UKR", "Kurakhove"), ("advance", "RUS", "Kurakhove")}),
+    ("Vuhledar came under Russian control in early October.", {("advance", "RUS", "Vuhledar")}),
+    ("Kupiansk came under the control of Russian troops.", {("advance", "RUS", "Kupiansk")}),
+    ("The village of Robotyne came under heavy Russian shelling.", set()),
+    # A country pulls out its own forces, however they are counted.
+    ("Russia pulled its remaining troops out of Kherson.", {("withdrawal", "RUS", "Kherson")}),
+    ("Russia pulled the last of its troops back from Kherson.", {("withdrawal", "RUS", "Kherson")}),
+    ("Russia withdrew all of its troops from Kherson.", {("withdrawal", "RUS", "Kherson")}),
+    ("Russia withdrew its ambassador from Kyiv.", set()),
+    # Ukrainian outlets' names for both armies.
+    ("The Defense Forces of Ukraine pushed the occupation forces out of Myrnohrad.",
+     {("advance", "UKR", "Myrnohrad"), ("withdrawal", "RUS", "Myrnohrad")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
@@ -35,4 +50,7 @@ CASES: list[tuple[str, Expected]] = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_round8(text: str, expected: Expected) -> None:
-    assert {t for t in tuples(run(text)) if t[0] != "statement" or expected} == expected
+    got = tuples(run(text))
+    if not any(t[0] == "statement" for t in expected):
+        got = {t for t in got if t[0] != "statement"}  # the case is about the events, not who told them
+    assert got == expected
