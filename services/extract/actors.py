@@ -94,7 +94,8 @@ _FORCE_OF_SIDE = re.compile(
 _INHERENT_FORCE = re.compile(
     rf"(?<![\w-])(?:(?:units?|troops|forces|servicemen|soldiers)\s+of\s+)?(?:the\s+|its\s+|their\s+|our\s+)?"
     rf"(?:(?P<inherent>{_INHERENT})|(?:battle\s?group|group\s+of\s+forces|grouping)\s+(?:{_BATTLEGROUP})"
-    rf"|(?:{_BATTLEGROUP})\s+(?:battle\s?group|group\s+of\s+forces|grouping)"
+    # "the Yug (South) Battlegroup": state media gloss the Russian name.
+    rf"|(?:{_BATTLEGROUP})(?:\s+\((?:{_BATTLEGROUP})\))?\s+(?:battle\s?group|group\s+of\s+forces|grouping)"
     # "its Vostok group": a Russian name needs no "battle" ("the East group" might be anything's).
     r"|(?:vostok|zapad|yug|sever|tsentr|dnepr)\s+group)"
     rf"(?:\s+(?:units?|troops|forces|servicemen|fighters|mercenaries|brigade|battalion|regiment|corps))?(?![\w-])",

@@ -936,7 +936,7 @@ def _military(
         left = max(left, trig.start - 25)
     else:
         actor = _subject(s, actors, trig.start, state, sent.start)
-        if family == "adv_control" and trig.text[:5].lower() == "claim":
+        if family == "adv_control" and trig.text[:5].lower() in ("claim", "annou"):
             # "hours after Russia's Defence Ministry claimed full control of the town": the claimant's side,
             # which a ministry (no force, so no actor) names just before the verb.
             named = sides_in(s[max(left, trig.start - 40):trig.start])

@@ -57,7 +57,7 @@ _DIRECTION = (
 _PATTERN = re.compile(
     r"(?<![\w-])(?:"
     r"(?P<adv_control>(?:took|take[ns]?|taking|gain(?:ed|ing|s)?|establish(?:ed|ing|es)?|seiz(?:ed|ing|es?)"
-    r"|assum(?:ed|ing|es?)|secur(?:ed|ing|es?)|regain(?:ed|ing|s)?|retak(?:e|en|es|ing)|retook|claim(?:ed|ing|s)?)"
+    r"|assum(?:ed|ing|es?)|secur(?:ed|ing|es?)|regain(?:ed|ing|s)?|retak(?:e|en|es|ing)|retook|claim(?:ed|ing|s)?|announc(?:e|ed|es|ing))"
     r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))"
     r"|(?P<dep_join>join(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|fight|war|conflict|battle|combat|hostilities|offensive|front|ranks)"
     r"|participat(?:e|es|ed|ing)\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:hostilities|fighting|combat|war|battles?|assaults?|offensive|operations)"
@@ -105,7 +105,7 @@ _PATTERN = re.compile(
     r"|(?P<dep_send>(?:re)?deploy(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|transferr?(?:ed|ing|s)?"
     r"|mass(?:ed|es|ing)|amass(?:ed|es|ing)?|mobili[sz](?:e|ed|es|ing)|assembl(?:e|ed|es|ing)|station(?:ed|ing)"
     r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|ship(?:ped|s|ping)|deliver(?:ed|s|ing)?|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
-    r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing)"
+    r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing)|build(?:s|ing)?\s+up|built\s+up"
     # "rotated a fresh brigade into Poland", "had flown special forces into the Pokrovsk area", "airlifted".
     r"|rotat(?:ed|es|ing)(?=\s+(?:[\w’'-]+\s+){1,4}?in(?:to)?\s)|fl(?:ew|own)(?=\s+(?:[\w’'-]+\s+){1,4}?into\s)"
     r"|airlift(?:ed|s|ing)?|accumulat(?:e|ed|es|ing)|forward-deploy(?:s|ed|ing)?)"
@@ -129,7 +129,7 @@ _STEMS: tuple[str, ...] = (
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
     "recruit", "bring", "brought", "ship", "deliver", "regroup", "rush", "concentrat", "leverag", "employ",
     "rotat", "flew", "flown", "airlift", "manoeuvr", "maneuver", "accumulat", "forward",
-    "presence", "influx", "inflow", "claim", "came", "come",
+    "presence", "influx", "inflow", "claim", "came", "come", "announc", "built",
     "build", "involvement", "pullout", "pullback", "pull-back", "departure", "capture", "seizure", "liberation",
     "takeover", "offensive", "breakthrough", "incursion",
 )

@@ -43,6 +43,15 @@ CASES: list[tuple[str, Expected]] = [
     # Ukrainian outlets' names for both armies.
     ("The Defense Forces of Ukraine pushed the occupation forces out of Myrnohrad.",
      {("advance", "UKR", "Myrnohrad"), ("withdrawal", "RUS", "Myrnohrad")}),
+    ("Ukrainian forces withdrew from Avdiivka; Russia announced full control of the city the next day.",
+     {("withdrawal", "UKR", "Avdiivka"), ("advance", "RUS", "Avdiivka")}),
+    ("The government announced control of prices in Kyiv.", set()),
+    # State media gloss the battlegroup's Russian name.
+    ("Units of the Yug (South) Battlegroup have liberated Kurakhove.", {("advance", "RUS", "Kurakhove")}),
+    # A build-up of forces is a deployment; of cash, nothing.
+    ("The Russian army has been building up forces near Kupiansk, Ukrainian officials warned.",
+     {("deployment", "RUS", "Kupiansk")}),
+    ("The company built up cash reserves in London.", set()),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
