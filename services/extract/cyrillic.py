@@ -54,25 +54,35 @@ _REPOSITION = re.compile(
     r"(?:вигідн|выгодн|зручн|удобн|підготовлен|подготовленн)\w*",
     re.IGNORECASE,
 )
+# "Курахово под нашим контролем", "під контролем ЗСУ": control claimed (not kept: "залишається" blocks it).
+_UNDER_CONTROL = re.compile(
+    r"(?<![\w’'ʼ-])(?:под|під)\s+(?:наш\w*\s+)?(?:повн\w+\s+|полн\w+\s+)?контролем"
+    r"(?=\s+(?:ВС|ЗС|ВСУ|ЗСУ|росі|росси|украин|україн|Сил)|\s*[.,;]|$)",
+    re.IGNORECASE,
+)
 _CONTROL = re.compile(r"(?<![\w’'ʼ-])(?:взял\w*|взят\w*|встановил\w*|установил\w*|вернули|повернули|вернул|повернув)\s+"
                       r"(?:повн\w+\s+|полн\w+\s+)?(?:(?:під|под)\s+(?:свій\s+|свой\s+)?)?контрол\w*(?:\s+(?:над|над))?|"
                       r"(?:взял\w*|взят\w*|встановил\w*|установил\w*)\s+(?:повн\w+\s+|полн\w+\s+)?"
                       r"(?:під|под)\s+(?:свій\s+|свой\s+)?контрол\w*", re.IGNORECASE)
+# "наши продвинулись": the pronoun alone, right before the verb, is the writer's side.
+_OURS_BEFORE = re.compile(r"(?<![\w’'ʼ-])(?:наші|наши)\s+(?:[\w’'ʼ-]+\s+)?$", re.IGNORECASE)
+_THEM_AFTER = re.compile(r"\s+(?:їх|их)(?![\w’'ʼ-])", re.IGNORECASE)
 _OWN_VERBS = ("звільни", "звільне", "освободи", "освобожд", "освобожден")
 _STEM_PATTERN = re.compile(
     r"(?<![\w’'ʼ-])(?:" + "|".join(sorted({s for stems in _STEMS.values() for s in stems}, key=len, reverse=True)) + rf"){_W}*",
     re.IGNORECASE,
 )
 _TYPE_OF_STEM = sorted(((s, t) for t, stems in _STEMS.items() for s in stems), key=lambda p: -len(p[0]))
-# Words that undo a verb: a negation, an attempt, a plan, a possibility.
+# Words that undo a verb: a negation, an attempt, a plan, a possibility (and, before "under control", staying so).
 _BLOCK_BEFORE = re.compile(
-    r"(?<![\w’'ʼ-])(?:не|ні|намага\w*|спроб\w*|пыта\w*|попыт\w*|планую\w*|планиру\w*|мож\w*|могут|можуть|зможуть|"
+    r"(?<![\w’'ʼ-])(?:не|ні|оста\w*|залиша\w*|сохраня\w*|утриму\w*|удержива\w*|намага\w*|спроб\w*|пыта\w*|попыт\w*|планую\w*|планиру\w*|мож\w*|могут|можуть|зможуть|"
     r"хоч\w*|хот\w*|готу\w*|готов\w*|щоб|чтобы|якщо|если)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # Side words, as lower-case stems; "enemy" words name the other side of the text's voice.
 _UKR_WORDS = (
-    "зсу", "всу", "вфу", "сили оборони", "силы обороны", "збройні сили україни", "вооруженные силы украины",
+    "зсу", "всу", "вфу", "сили оборони", "силы обороны",
+    "сил оборони", "сил обороны", "збройні сили україни", "вооруженные силы украины",
     "українськ", "украинск", "захисник", "оборонц", "наші воїни", "наші бійці", "наші захисники", "киевск", "боевик",
     "националист", "нацгвард",
 )
@@ -225,6 +235,7 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
     found: list[tuple[int, int, str, EventType]] = [
         (m.start(), m.end(), m.group(0), "advance") for m in _CONTROL.finditer(sentence)
     ]
+    found.extend((m.start(), m.end(), m.group(0), "advance") for m in _UNDER_CONTROL.finditer(sentence))
     found.extend((m.start(), m.end(), m.group(0), "withdrawal") for m in _REPOSITION.finditer(sentence))
     for m in _STEM_PATTERN.finditer(sentence):
         if any(s <= m.start() < e for s, e, _, _ in found):
@@ -256,6 +267,9 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
                 side = words[-2][1]  # "украинские подразделения": the adjective tells
             if text.lower().startswith(_OWN_VERBS) and start - last.end() > 30:
                 side = voice  # "... освобождена": only the voice's own side "liberates"; a distant word is not its subject
+        ours = _OURS_BEFORE.search(sentence, max(0, start - 30), start) is not None
+        if side is None and (ours or low_text.startswith(("под наш", "під наш"))):
+            side = voice  # "наши продвинулись", "под нашим контролем": the writer's own side
         if side is None and not text.lower().startswith(_CAUSATIVE_STEMS):
             # No subject named: the verb's own side words after it ("звільнено ... бійцями ЗСУ"), else the voice.
             after = [_side_word(w.group(0), voice) for w in _SIDE_WORD.finditer(sentence, end)]
@@ -263,6 +277,9 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
         if side is None and (text.lower().startswith(_OWN_VERBS) or _PASSIVE_PARTICIPLE.search(text)):
             side = voice  # each side "liberates" only in its own voice; "переброшены резервы": its own report
         out.append(CyrillicTrigger(ev_type, side, start, end, text))
+        if side in ("UKR", "RUS") and low_text.startswith(_CAUSATIVE_STEMS) and _THEM_AFTER.match(sentence, end):
+            # "наші захисники вибили їх із села": those driven out (named before) withdraw.
+            out.append(CyrillicTrigger("withdrawal", "RUS" if side == "UKR" else "UKR", start, end, text))
     return out
 
 

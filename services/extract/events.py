@@ -172,7 +172,7 @@ _TAKEN_NAMES = re.compile(
     r"(?:taken|took|regained|established|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|"
     r"(?:pushed|broke|broken|moved)\s+into|"
     # "The occupiers left Hruzke", "withdrew from Kotlyne": the place left (a toponym's ending is checked after).
-    r"left|abandoned|(?:withdrew|retreated)\s+from|pulled\s+(?:out\s+of|back\s+from))\s+"
+    r"left|abandoned|(?:withdrew|retreated)\s+from|pulled\s+(?:out\s+of|back\s+from))[\"”]?\s+"
     r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?)*)"
 )
@@ -488,7 +488,7 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
     for at in _lead_positions(text, ("including ",), skip_lead=True):
         if _SETTLEMENTS_BEFORE.search(text, max(0, at - 90), at - len("including ")):
             found.extend(_listed_settlements(text, _NAME_LIST_AT.match(text, at), need_toponym=True))
-    if "ed " in text or "took " in text or "left " in text or "withdrew " in text:
+    if any(lead in text for lead in ("ed ", "took ", "left ", "withdrew ", 'ed"', "ed”")):
         listed = _LISTED_NAMES.finditer(text) if ":" in text else ()
         taken = [
             m for at in _lead_positions(text, _TAKEN_LEADS) if (m := _TAKEN_NAMES.match(text, at)) is not None
@@ -497,11 +497,17 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
         ]
         for m in [*taken, *listed, *_locative_names(text)]:
             at = m.start("names")
+            parts: list[tuple[int, str, bool]] = []
             for part in _TAKEN_SPLIT.split(m.group("names")):
                 start = text.find(part, at)
                 at = start + len(part)
-                if any(_TOPONYM_END.search(w) for w in part.split()) and part.split()[0].lower() not in STOPWORD_NAMES:
-                    found.append((start, at, part))
+                known_here = any(r.start < at and start < r.end and not r.is_country for r in known)
+                parts.append((start, part, known_here or any(_TOPONYM_END.search(w) for w in part.split())))
+            # "liberated Strilecha, Pylna and Borysivka": in a list of places, a name of no known shape is one too.
+            listed_places = len(parts) > 1 and any(looks for _, _, looks in parts)
+            for start, part, looks in parts:
+                if (looks or listed_places) and part.split()[0].lower() not in STOPWORD_NAMES:
+                    found.append((start, start + len(part), part))
     # Only in Latin-script copy: in a Cyrillic text every capitalised word would qualify.
     if _CYRILLIC_LETTER.search(text):
         if len(_CYRILLIC_LETTER.findall(text)) * 4 < len(text):

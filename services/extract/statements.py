@@ -110,6 +110,12 @@ _BEFORE_THE_VERB = r"\s*,?\s*(?:\w+ly\s+)?$"
 _PRONOUN_SUBJECT = re.compile(rf"(?<![\w-])(?:he|she|it){_BEFORE_THE_VERB}", re.IGNORECASE)
 _IT_SUBJECT = re.compile(rf"(?<![\w-])it{_BEFORE_THE_VERB}", re.IGNORECASE)  # "it said": a body named before
 _PRONOUN_OBJECT = re.compile(r"^\s+(?:him|her)\b", re.IGNORECASE)
+# "according to a source familiar with Ukrainian military planning": an unnamed source, whoever it knows.
+_UNNAMED_SOURCE = re.compile(
+    r"^\s+(?:a|an|one|two|three|several|some|many|unnamed|anonymous|other)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sources?|officials?|people|persons?|diplomats?|officers?|soldiers?|analysts?|experts?|insiders?|residents?)\b",
+    re.IGNORECASE,
+)
 _INVERTED_LEFT = re.compile(r"(?:[,”\"’]|^)\s*$")
 _INVERTED_RIGHT = re.compile(r"\s+(?:(?:the|a|an)\s+[\w\s’'-]{0,40}?,\s*)?")
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
@@ -150,6 +156,11 @@ _TITLED_NAME_END = re.compile(
     r"(?<![\w’'-])(?:Spokes(?:man|woman|person)|Colonel|Col\.|General|Gen\.|Commander|Major|Captain|Lieutenant|"
     r"Sergeant|Minister|Governor|Mayor|Chief|Head|Director|Adviser|Advisor|President|Ambassador)\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
+)
+_TITLE_OF_BODY_NAME = re.compile(
+    r"(?:Head|Chief|Chairman|Chairwoman|Director|Commander|Minister|Governor|Mayor|Spokes(?:man|woman|person)|Secretary|"
+    r"Deputy\s+Head|Deputy\s+Chief|Deputy\s+Minister|Commander-in-Chief)\s+(?:of|for)\s+(?:the\s+)?\S.*?\s+"
+    r"(?P<name>[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)$"
 )
 _SPEECH_VERB_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|announced|announces|reported|reports|confirmed|confirms|"
@@ -311,6 +322,14 @@ def _entities(
                     ent = _Entity(start, e, parsed[0], None, True)
                     out.append(_Entity(start, e, parsed[0], _side_from_context(sentence, ent), True))
             continue
+        titled_of = _TITLE_OF_BODY_NAME.match(seq)
+        if titled_of is not None and (parsed := person_name(titled_of.group("name"))) is not None:
+            # "Head of the Donetsk People's Republic Denis Pushilin": the office, then the person who speaks.
+            office = sides_in(seq[:titled_of.start("name")])
+            side = office[-1] if office else KNOWN_PEOPLE.get(parsed[0].lower(), KNOWN_PEOPLE.get(parsed[0].split()[-1].lower()))
+            ent = _Entity(s + titled_of.start("name"), e, parsed[0], side, True)
+            out.append(_Entity(ent.start, e, parsed[0], _side_from_context(sentence, ent), True))
+            continue
         body = _body_name(seq)
         if body:
             out.append(_Entity(s, e, body, sides_in(seq)[:1][0] if sides_in(seq) else None, False))
@@ -461,6 +480,8 @@ def find_speakers(
             after = sentence[vend:]
             if _PRONOUN_OBJECT.match(after):
                 pronoun = True
+            elif _UNNAMED_SOURCE.match(after):
+                continue
             else:
                 stop = re.search(r"[,.;]|$", after)
                 limit = vend + (stop.start() if stop else len(after))

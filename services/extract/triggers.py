@@ -107,7 +107,7 @@ _PATTERN = re.compile(
     r"|recruit(?:ed|s|ing)?|br(?:ing|ings|ought)\s+in|ship(?:ped|s|ping)|deliver(?:ed|s|ing)?|rush(?:ed|es|ing)|concentrat(?:e|ed|es|ing)"
     r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing)|build(?:s|ing)?\s+up|built\s+up"
     # "rotated a fresh brigade into Poland", "had flown special forces into the Pokrovsk area", "airlifted".
-    r"|rotat(?:ed|es|ing)(?=\s+(?:[\w’'-]+\s+){1,4}?in(?:to)?\s)|fl(?:ew|own)(?=\s+(?:[\w’'-]+\s+){1,4}?into\s)"
+    r"|rotat(?:ed|es|ing)(?=\s+(?:[\w’'-]+\s+){0,4}?in(?:to)?\s)|fl(?:ew|own)(?=\s+(?:[\w’'-]+\s+){1,4}?into\s)"
     r"|airlift(?:ed|s|ing)?|accumulat(?:e|ed|es|ing)|forward-deploy(?:s|ed|ing)?)"
     r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|liberation|takeover|offensive\s+into)"
     r"|(?P<nom_wd>withdrawal|retreat|pullout|pull-out|pullback|pull-back|departure)"
@@ -230,6 +230,9 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
     return out
 
 
+_ACCORDING_TO_OPENING = re.compile(r"^\s*according\s+to\s+[^,;]{1,100},", re.IGNORECASE)
+
+
 def clause_start(sentence: str, pos: int) -> int:
     """Where the clause holding ``pos`` begins."""
     start = 0
@@ -251,6 +254,8 @@ def blocked_by(sentence: str, trigger_start: int, left: int) -> str | None:
     if _INFINITIVE.search(window) and not _INFINITIVE_OK.search(sentence[max(0, trigger_start - 60):trigger_start]):
         return "to"
     clause = sentence[clause_start(sentence, trigger_start):trigger_start]
+    # "According to a source familiar with military planning, ...": the source's words govern nothing.
+    clause = _ACCORDING_TO_OPENING.sub("", clause, count=1)
     m = _CLAUSE_BLOCK.search(clause)
     if m:
         return m.group(0)

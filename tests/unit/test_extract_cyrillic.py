@@ -11,6 +11,13 @@ from tests.unit.extract_cases import Expected, article, tuples
 gazetteer = pytest.importorskip("shared.gazetteer")
 
 CASES: list[tuple[str, Expected]] = [
+    # "Under our control" is the writer's side taking it; staying under control is no event.
+    ("После боёв за промзону Курахово фактически под нашим контролем.", {("advance", "RUS", "Kurakhove")}),
+    ("Село Кіндратівка залишається під контролем Сил оборони.", set()),
+    # "наши" alone before the verb; "вибили їх": those driven out withdraw.
+    ("После штурма наши продвинулись на 1,5 км к Покровску.", {("advance", "RUS", "Pokrovsk")}),
+    ("Вранці окупанти зайшли в село Кіндратівка, однак наші захисники вибили їх із північної частини села.",
+     {("advance", "RUS", "Kindrativka"), ("advance", "UKR", "Kindrativka"), ("withdrawal", "RUS", "Kindrativka")}),
     # The enemy named before "вибили" is its object: it withdraws; "з села" is the village named before.
     ("Сили оборони звільнили село Кутьківка. Окупантів вибили з села, частина з них відступила до кордону.",
      {("advance", "UKR", "Кутьківка"), ("withdrawal", "RUS", "Кутьківка")}),

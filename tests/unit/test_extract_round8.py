@@ -52,6 +52,22 @@ CASES: list[tuple[str, Expected]] = [
     ("The Russian army has been building up forces near Kupiansk, Ukrainian officials warned.",
      {("deployment", "RUS", "Kupiansk")}),
     ("The company built up cash reserves in London.", set()),
+    # A list of villages takes in a name the gazetteer lacks, after a verb in scare quotes too.
+    ("Russian forces liberated Kupiansk, Pylna and Vovchansk.",
+     {("advance", "RUS", "Kupiansk"), ("advance", "RUS", "Pylna"), ("advance", "RUS", "Vovchansk")}),
+    ("Russia's defence ministry said its forces had \"liberated\" Kupiansk, Pylna and Vovchansk.",
+     {("advance", "RUS", "Kupiansk"), ("advance", "RUS", "Pylna"), ("advance", "RUS", "Vovchansk"),
+      ("statement", "RUS", "Russia's defence ministry")}),
+    # An unnamed source makes no statement, whatever it is familiar with.
+    ("According to a source familiar with Ukrainian military planning, Russian troops entered Vovchansk.",
+     {("advance", "RUS", "Vovchansk")}),
+    # An office, then the person who holds it.
+    ("Head of the Donetsk People's Republic Denis Pushilin said that Russian troops had entered Toretsk.",
+     {("statement", "RUS", "Denis Pushilin"), ("advance", "RUS", "Toretsk")}),
+    ("Commander of the Armed Forces of Ukraine Oleksandr Syrskyi said the situation was difficult.",
+     {("statement", "UKR", "Oleksandr Syrskyi")}),
+    # Units rotate into a town.
+    ("The 47th brigade rotated into Pokrovsk.", {("deployment", "UKR", "Pokrovsk")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
