@@ -164,7 +164,7 @@ _NAME_LIST_AT = re.compile(
 _SETTLEMENT_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]+)?")
 # "captured Lastochkyne, Sieverne and Tonenke": capitalised names right after a capture verb are places.
 # The words ``_TAKEN_NAMES`` can start with, for ``_lead_positions``.
-_TAKEN_LEADS = ("captured", "recaptured", "liberated", "seized", "retook", "retaken", "cleared", "stormed", "entered",
+_TAKEN_LEADS = ("captured", "recaptured", "liberated", "seized", "retook", "retaken", "cleared", "stormed", "entered", "reached",
                 "occupied", "taken", "took", "regained", "established", "assumed", "pushed", "broke", "broken", "moved",
                 "left", "abandoned", "withdrew", "retreated", "pulled")
 _TAKEN_NAMES = re.compile(
@@ -172,7 +172,7 @@ _TAKEN_NAMES = re.compile(
     r"(?:taken|took|regained|established|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|"
     r"(?:pushed|broke|broken|moved)\s+into|"
     # "The occupiers left Hruzke", "withdrew from Kotlyne": the place left (a toponym's ending is checked after).
-    r"left|abandoned|(?:withdrew|retreated)\s+from|pulled\s+(?:out\s+of|back\s+from))[\"”]?\s+"
+    r"reached|left|abandoned|(?:withdrew|retreated)\s+from|pulled\s+(?:out\s+of|back\s+from))[\"”]?\s+"
     r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?)*)"
 )
@@ -849,9 +849,14 @@ def _resolved(
             return ActorMention(a.start, a.end, owner.sides, "force", a.text)
     if s[:a.start].count("“") > s[:a.start].count("”") or s.lstrip().startswith(("“", '"')):
         return None  # "they" in a quote is the speaker's enemy or friend, not the text's last agent
-    if (a.text.lower() == "we" or a.text[:4].lower() == "our ") and (enemy := state.enemy()) in _OTHER_SIDE:
-        # The narrator's own side: "our defenders" in copy that calls the other side "the occupiers".
-        return ActorMention(a.start, a.end, (_OTHER_SIDE[enemy],), "force", a.text)
+    if a.text.lower() == "we" or a.text[:4].lower() == "our ":
+        # The narrator's own side: "our defenders" in copy that calls the other side "the occupiers"; else
+        # the last person who spoke (an interview's "we"), else the side English copy names bare. Never the
+        # last third party named ("the Russians have changed their tactics ... We entered Robotyne").
+        enemy = state.enemy()
+        person_side = state.last_person.side if state.last_person is not None else None
+        side = _OTHER_SIDE.get(enemy or "", person_side)
+        return ActorMention(a.start, a.end, (side,), "force", a.text) if side else None
     if actors and not _ITS_THEIR_OUR.match(a.text):
         # "Russian troops captured X, and last month they stormed Y": the sentence's own subject first.
         own = next(
@@ -1020,6 +1025,11 @@ def _military(
     rel = _relative_object(s, actor, trig, cands, sent.start) if spec.type != "deployment" and voice == "active" else None
     if rel is not None:
         return [_Draft(ev_type, side, trig, rel.place, True, actor.kind, actor_name=actor.text) for side in sides]
+    if voice == "active" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
+        # "south to Toretsk, where Russian troops entered the eastern districts": the place the clause hangs on.
+        where = next((r for r in reversed(cands) if r.end - sent.start <= actor.start), None)
+        if where is not None and not where.is_country and _WHERE_GAP.fullmatch(s, where.end - sent.start, actor.start):
+            return [_Draft(ev_type, side, trig, where.place, True, actor.kind, actor_name=actor.text) for side in sides]
     if spec.needs_place_object and passive_by is None and not _place_object(s, trig, cands, sent.start):
         return out
     if (
@@ -1106,6 +1116,7 @@ _IT_BEFORE = re.compile(
 )
 _RESULT_PARTICIPLE = re.compile(r",\s*$")
 _RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|that)\s+(?:the\s+)?")
+_WHERE_GAP = re.compile(r"\s*(?:\(?[^()]{0,40}\)\s*)?,\s*where\s+(?:the\s+)?")
 
 
 def _listed_with(s: str, location: Place | None, cands: list[_PlaceRef], offset: int, scope_end: int) -> list[Place]:

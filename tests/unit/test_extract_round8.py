@@ -68,6 +68,14 @@ CASES: list[tuple[str, Expected]] = [
      {("statement", "UKR", "Oleksandr Syrskyi")}),
     # Units rotate into a town.
     ("The 47th brigade rotated into Pokrovsk.", {("deployment", "UKR", "Pokrovsk")}),
+    # "where" hangs a clause on the place before it; "reached" a village the gazetteer lacks.
+    ("The fighting later moved south to Toretsk (Dzerzhinsk until 2016), where Russian troops entered the eastern "
+     "districts in June 2024.", {("advance", "RUS", "Toretsk")}),
+    ("They went to Kupiansk, where Russian troops shelled the market.", set()),
+    ("Wagner captured Bakhmut and reached Yahidne.", {("advance", "RUS", "Bakhmut"), ("advance", "RUS", "Yahidne")}),
+    ("She reached Madrid on Monday.", set()),
+    # "we" is never the third party last named.
+    ("Marchenko said the Russians have changed their tactics. We entered Robotyne from the north in August 2023.", set()),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
