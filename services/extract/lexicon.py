@@ -41,7 +41,8 @@ SIDE_TERMS: dict[str, str] = {
     # Other wars in the news. Country names that are also common words or names (Chad, Jordan, Georgia,
     # Niger, Turkey) are left out: their adjectives say the side well enough.
     "sudanese": "SDN", "sudan": "SDN", "lebanese": "LBN", "lebanon": "LBN", "palestinian": "PSE",
-    "congolese": "COD", "rwandan": "RWA", "rwanda": "RWA", "ethiopian": "ETH", "ethiopia": "ETH",
+    "congolese": "COD", "rwandan": "RWA", "rwanda": "RWA", "ugandan": "UGA", "uganda": "UGA", "burundian": "BDI",
+    "burundi": "BDI", "south sudanese": "SSD", "ethiopian": "ETH", "ethiopia": "ETH",
     "eritrean": "ERI", "eritrea": "ERI", "somali": "SOM", "somalia": "SOM", "malian": "MLI", "nigerien": "NER",
     "burkinabe": "BFA", "chadian": "TCD", "libyan": "LBY", "libya": "LBY", "egyptian": "EGY", "egypt": "EGY",
     "yemeni": "YEM", "yemen": "YEM", "iraqi": "IRQ", "iraq": "IRQ", "afghan": "AFG", "afghanistan": "AFG",
@@ -61,6 +62,10 @@ COUNTRY_AGENTS: frozenset[str] = frozenset({
     "israel", "china", "france", "germany", "britain", "syria", "south korea",
     # A regime acts for its side: "the Kiev regime transferred two brigades".
     "kiev regime", "kyiv regime",
+    # Parties to other wars: "Uganda has deployed 1,000 troops to Bunia".
+    "sudan", "lebanon", "rwanda", "uganda", "burundi", "ethiopia", "eritrea", "somalia", "libya", "egypt", "yemen",
+    "iraq", "afghanistan", "pakistan", "india", "taiwan", "serbia", "azerbaijan", "armenia", "greece", "bulgaria",
+    "australia", "nigeria", "venezuela",
     # Allies that send forces: "the Netherlands forward-deployed two Patriot batteries", "Sweden sent a battalion".
     "canada", "netherlands", "sweden", "norway", "denmark", "finland", "estonia", "latvia", "lithuania", "romania",
     "italy", "spain", "belgium", "czech republic", "slovakia", "hungary", "united kingdom", "japan", "dprk",

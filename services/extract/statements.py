@@ -90,6 +90,9 @@ _GAP_OK = re.compile(
     r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?"
     # "the DeepState monitoring project posted": what kind of body it is may stand between.
     r"(?:\s+(?:monitoring|analytical|mapping|project|channel|team|website|outlet|blog|account|group)(?![\w-]))*"
+    # "the Defence Ministry in Moscow said": the body's seat. (Capitalised words after a name, "US Army Europe
+    # and Africa said", were tried too: they joined names that do not belong together.)
+    r"(?:\s+in\s+(?-i:[A-Z][a-z]+)(?=\s*,?\s*$))?"
     r"\s*(?:,\s*[^,“”\"]{1,130}?\s*,)?\s*,?\s*"
     r"(?:who\s+)?"  # "Oleksandr Syrskyi, who said"
     r"(?:(?:has|have|had|also|later|then|previously|recently|earlier|further|again|separately|repeatedly|publicly|"

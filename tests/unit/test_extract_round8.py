@@ -76,6 +76,11 @@ CASES: list[tuple[str, Expected]] = [
     ("She reached Madrid on Monday.", set()),
     # "we" is never the third party last named.
     ("Marchenko said the Russians have changed their tactics. We entered Robotyne from the north in August 2023.", set()),
+    # Parties to other wars act as countries; a body speaks from its seat.
+    ("Uganda has deployed about 1,000 additional troops to Bunia, its army chief said.", {("deployment", "UGA", None)}),
+    ("Congolese and Burundian troops fled Kherson.", {("withdrawal", "COD", "Kherson"), ("withdrawal", "BDI", "Kherson")}),
+    ("The Defence Ministry in Moscow said troops had entered Kupiansk.",
+     {("statement", None, "Defence Ministry")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
