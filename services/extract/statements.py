@@ -364,6 +364,12 @@ def _entities(
                 # "Volkswagen said ...", "Naftogaz reported ...": a single unknown name opening the sentence
                 # and speaking is an organisation (a person would have a first name or a title).
                 out.append(_Entity(s, e, name, None, False))
+            elif (
+                name.isupper() and 2 <= len(name) <= 6 and name.isalpha() and name.lower() not in KNOWN_BODIES
+                and _SPEECH_VERB_AFTER.match(sentence, e)
+                and not any(ps <= s < pe for ps, pe in places)
+            ):
+                out.append(_Entity(s, e, name, None, False))  # "..., the FBI said": an acronym speaking is a body
             continue
         side = KNOWN_PEOPLE.get(full, KNOWN_PEOPLE.get(last)) if known else None
         out.append(_Entity(name_start, e, _POSSESSIVE_END.sub("", name), side, True))

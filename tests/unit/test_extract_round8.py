@@ -81,6 +81,9 @@ CASES: list[tuple[str, Expected]] = [
     ("Congolese and Burundian troops fled Kherson.", {("withdrawal", "COD", "Kherson"), ("withdrawal", "BDI", "Kherson")}),
     ("The Defence Ministry in Moscow said troops had entered Kupiansk.",
      {("statement", None, "Defence Ministry")}),
+    # An acronym that speaks is a body (a known one keeps its side).
+    ("North Korean hackers stole $1.5 billion in crypto, the FBI said.", {("statement", None, "FBI")}),
+    ("KCNA said the soldiers were performing their duty.", {("statement", "PRK", "KCNA")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
