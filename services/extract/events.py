@@ -1045,6 +1045,12 @@ def _military(
     if voice == "nominal" and actor.kind != "force" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
         return out
     location, direct = _locate(s, sent, trig, scope_end, cands, later, state, place_before or voice == "passive", actor)
+    colon = s.find(":", trig.end, scope_end)
+    if colon >= 0 and _LIST_INTRO.search(s, trig.end, colon):
+        # "withdrew from two villages near Pokrovsk: Hrodivka and Novohrodivka": the villages, not the town they are near.
+        listed = next((r for r in cands if colon < r.start - sent.start < scope_end and not r.is_country), None)
+        if listed is not None:
+            location, direct = listed.place, True
     if family == "nom_dep" and not direct:
         return out  # "The arrival of North Korean infantry mattered": no place, no deployment to report
     if (
@@ -1086,7 +1092,9 @@ def _left_a_place(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offset: in
     return place is not None and not place.is_country and _NOT_A_PLACE_AFTER.match(s, place.end - offset) is None
 
 
-_FROM_LEAD = re.compile(r"\s+(?:from|out\s+of)\s+(?:the\s+)?")
+_FROM_LEAD = re.compile(
+    r"\s+(?:from|out\s+of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|community|hamlet)\s+of\s+)?"
+)
 _NOT_A_PLACE_AFTER = re.compile(
     r"\s+(?:agreement|accord|treaty|deal|talks|format|process|summit|club|council|convention|declaration|protocol)\b",
     re.IGNORECASE,

@@ -86,7 +86,9 @@ _PATTERN = re.compile(
     r"|c(?:ame|omes?|oming)\s+under(?=\s+(?:full\s+|complete\s+)?[\w’'-]+\s+control\b))"
     r"|(?P<wd_passive>(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:(?:forced|pushed|driven|thrown|beaten|knocked|kicked)\s+(?:back|out|away|off)"
     r"|repelled|repulsed|ousted|expelled|dislodged|routed|forced\s+to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee)))"
-    r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing))"
+    r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing)"
+    # "Kyiv's forces lost the village of Krasnohorivka": a settlement lost is left.
+    r"|los(?:e|es|t|ing)(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:village|town|city|settlement|hamlet)\s+of\s))"
     # "regrouped from X to more favourable lines": the verb is the trigger, X stays in its scope.
     r"|(?P<wd_go>(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|fell|fall(?:en|s|ing)?|regroup(?:ed|s|ing)?|redeploy(?:ed|s|ing)?"
     r"|manoeuvr(?:e|ed|es|ing)|maneuver(?:s|ed|ing)?)"
@@ -96,7 +98,7 @@ _PATTERN = re.compile(
     # "Ukraine pulled its troops out of Avdiivka": the forces between the verb and "out".
     r"|pull(?:ed|ing|s)?(?=\s+(?:(?:its|their|his|her|the|all|remaining|last|[\w’'-]+)\s+){0,4}?"
     r"(?:troops|forces|units|soldiers|servicemen|contingent|garrison|personnel)\s+(?:out|back)\b)"
-    r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?)"
+    r"|f[ea]ll(?:s|ing|en)?\s+back|fled|flee(?:s|ing)?|r[au]n(?:s|ning)?\s+away)"
     r"|(?P<wd_leave>left(?!\s+(?:bank|flank|side|wing|hand|behind|unanswered|open|intact|untouched)\b)|leav(?:e|es|ing)|abandon(?:s|ed|ing)?|exit(?:s|ed|ing)?|gave\s+up|giv(?:e|es|ing)\s+up"
     r"|surrender(?:ed|s|ing)?|relinquish(?:ed|es|ing)?)"
     r"|(?P<cause>push(?:ed|es|ing)?|dr[oi]ve|driv(?:es|ing|en)|forc(?:ed|ing)|knock(?:ed|s|ing)?|oust(?:ed|s|ing)?"
@@ -129,7 +131,7 @@ _STEMS: tuple[str, ...] = (
     "deploy", "redeploy", "sen", "dispatch", "transfer", "mass", "amass", "mobili", "assembl", "station",
     "recruit", "bring", "brought", "ship", "deliver", "regroup", "rush", "concentrat", "leverag", "employ",
     "rotat", "flew", "flown", "airlift", "manoeuvr", "maneuver", "accumulat", "forward",
-    "presence", "influx", "inflow", "claim", "came", "come", "announc", "built",
+    "presence", "influx", "inflow", "claim", "came", "come", "announc", "built", "ran", "run",
     "build", "involvement", "pullout", "pullback", "pull-back", "departure", "capture", "seizure", "liberation",
     "takeover", "offensive", "breakthrough", "incursion",
 )

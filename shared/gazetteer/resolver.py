@@ -24,8 +24,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from shared.gazetteer.data import FULL_COUNTRIES, GazetteerEntry
 from shared.gazetteer.matcher import NameHit
+from shared.gazetteer.normalise import normalise_name
 from shared.places import EARTH_RADIUS_KM
 
 # Text between a name and a region/country that then locates it.
@@ -62,6 +65,8 @@ MENTIONED_REGION_BONUS = 1.5  # a region the text names anywhere: its settlement
 REGION_WINDOW_CHARS = 160  # a region this close, in the same sentence, locates an ambiguous name
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[\"“A-ZА-ЯІЇЄ]|\n")
 PRIMARY_NAME_BONUS = 1.0
+# How alike (rapidfuzz ratio, 0-100) a matched alternate name and the entry's own name must be to count as a spelling.
+OTHER_NAME_SIMILARITY = 60
 
 
 @dataclass(slots=True)
@@ -169,6 +174,16 @@ class ContextResolver:
             kept: list[tuple[int, bool]] = [(index, primary) for index, primary in mention.candidates if primary]
             if kept:
                 mention.candidates = kept
+        else:
+            # "Hrodivka" is a village of its own and, in GeoNames, an old name of Myrnohrad: a name that is not
+            # a spelling of the entry's own (unlike "Udachnoye" for Udachne) yields to a place of the same country
+            # that bears it. (Across countries context decides: "Novomoskovsk" near Dnipro is Samar.)
+            own_countries = {self.entry(index).country for index, primary in mention.candidates if primary}
+            mention.candidates = [
+                (index, primary) for index, primary in mention.candidates
+                if primary or self.entry(index).country not in own_countries
+                or fuzz.ratio(mention.hit.key, normalise_name(self.entry(index).name)) >= OTHER_NAME_SIMILARITY
+            ]
 
     def _apply_demonyms(self, text: str, mentions: list[Mention]) -> None:
         for mention in mentions:

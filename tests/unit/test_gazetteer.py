@@ -136,6 +136,10 @@ MENTIONS = [
     # A curated village named by its own name beats a city the name once belonged to.
     ("Russian forces took Novooleksandrivka.", "Novooleksandrivka", -30),
     ("Бої тривають біля села Олександрівка.", "Олександрівка", -31),
+    # A village's own name beats a city's unrelated old name in GeoNames (Hrodivka for Myrnohrad),
+    # while a mere spelling keeps its entry (Udachnoye for Udachne).
+    ("Fighting near Hrodivka and Pokrovsk.", "Hrodivka", 708047),
+    ("Russian forces liberated Udachnoye near Pokrovsk in the Donetsk region.", "Udachnoye", 690841),
     # Towns of other wars, under the world threshold.
     ("Israeli troops entered Rafah.", "Rafah", 281102),
     ("Clashes near Khan Younis.", "Khan Younis", 281124),
