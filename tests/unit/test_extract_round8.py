@@ -84,6 +84,16 @@ CASES: list[tuple[str, Expected]] = [
     # An acronym that speaks is a body (a known one keeps its side).
     ("North Korean hackers stole $1.5 billion in crypto, the FBI said.", {("statement", None, "FBI")}),
     ("KCNA said the soldiers were performing their duty.", {("statement", "PRK", "KCNA")}),
+    # More ways to leave a place.
+    ("Kyiv's forces lost the village of Krasnohorivka.", {("withdrawal", "UKR", "Krasnohorivka")}),
+    ("The team lost the city of Madrid derby.", set()),
+    ("Russian soldiers ran away from their trenches near Vovchansk, a Ukrainian commander said.",
+     {("withdrawal", "RUS", "Vovchansk")}),
+    ("She ran away from home in Kyiv.", set()),
+    ("Ukraine pulled back from the town of Selydove.", {("withdrawal", "UKR", "Selydove")}),
+    # The villages after the colon, not the town they are near.
+    ("Ukraine's army said it had withdrawn its units from two villages near Pokrovsk: Kurakhove and Novoselivka.",
+     {("withdrawal", "UKR", "Kurakhove"), ("withdrawal", "UKR", "Novoselivka")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
