@@ -91,6 +91,8 @@ _RUS_WORDS = (
     "окупант", "оккупант", "загарбник", "рашист", "росіян", "російськ", "российск", "зс рф", "вс рф", "армія рф",
     "армия рф", "армии рф", "группировк", "угруповання військ рф", "наши бойцы", "наши военные", "россиян",
 )
+# North Korea's troops ("північнокорейських військових", "военные КНДР"): sent, as in English copy, by Russia.
+_PRK_WORDS = ("північнокорейськ", "северокорейск", "кндр")
 _RUS_PREFIXES = tuple(w.strip() for w in _RUS_WORDS)
 _UKR_PREFIXES = tuple(w.strip() for w in _UKR_WORDS)
 # Side words that must be whole words: "ТрО" (territorial defence) is not the "тро" of "трохи" (a little).
@@ -105,7 +107,8 @@ _OWN_WORDS = (
 )
 _SIDE_WORD = re.compile(
     r"(?<![\w’'ʼ-])(?:" + "|".join(re.escape(w.strip()) for w in sorted(
-        {*_UKR_WORDS, *_UKR_WHOLE_WORDS, *_RUS_WORDS, *_ENEMY_WORDS, *_OWN_WORDS}, key=len, reverse=True)) + rf"){_W}*",
+        {*_UKR_WORDS, *_UKR_WHOLE_WORDS, *_RUS_WORDS, *_PRK_WORDS, *_ENEMY_WORDS, *_OWN_WORDS}, key=len, reverse=True))
+    + rf"){_W}*",
     re.IGNORECASE,
 )
 _FORCE_NOUN = re.compile(
@@ -125,7 +128,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # Speech: "заявив", "повідомили", "сообщает"; "за словами X", "по данным X".
 _SPEECH = re.compile(
-    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|написа\w*|пише|пишет|назва\w*|рассказа\w*|розпові\w*|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
+    r"(?<![\w’'ʼ-])(?P<verb>заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|написа\w*|пишет|пише|назва\w*|рассказа\w*|розпові\w*|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
     r"сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|подтверди\w*|опроверг\w*|заявля\w*)"
     r"|(?P<acc>за\s+словами|за\s+даними|по\s+словам|по\s+данным|як\s+повідоми\w*|как\s+сообщи\w*)",
     re.IGNORECASE,
@@ -167,13 +170,15 @@ _REGION_ADJECTIVE = (
 )
 _REGION_ADJECTIVE_AT = re.compile(_REGION_ADJECTIVE)
 # "речник Державної прикордонної служби": a capitalised adjective opening a body's name, before a lower-case word.
-_BODY_ADJECTIVE = r"[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ої|ого|ой|ей|его|ий|ый|ій|ая|а)(?=\s+[а-яіїєґё])"
+_BODY_ADJECTIVE = r"[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ої|ого|ой|ей|его|ий|ый|ій|ая|а|их|іх|ых)(?=\s+[а-яіїєґё])"
 _TITLES_BETWEEN = re.compile(
     rf"(?:(?:[а-яіїєґё’'ʼ-]+|{_REGION_ADJECTIVE}|{_BODY_ADJECTIVE}|[А-ЯІЇЄҐ]{{2,6}}|«[^»]{{1,30}}»)\s+){{1,6}}"
 )
 _IN_PREPOSITION = re.compile(r"\s+(?:в|у|во)\s+")
 _TITLE_HEADS = ("губернатор", "президент", "міністр", "министр", "голова", "глава", "командир", "командувач",
-                "командующ", "речник", "спікер", "представител", "мэр", "мер", "полковник", "генерал")
+                "командующ", "речник", "спікер", "представител", "мэр", "мер", "полковник", "генерал",
+                "эксперт", "експерт", "аналитик", "аналітик", "военкор", "блогер", "журналист", "журналіст", "советник",
+                "радник", "депутат", "заместител", "заступник", "начальник", "секретар", "директор", "очільник")
 
 
 def _is_region_adjective(sentence: str, name: re.Match[str]) -> bool:
@@ -187,6 +192,7 @@ def _titled_name(sentence: str, names: list[re.Match[str]], at: int) -> re.Match
     if between is None or not any(w in between.group(0).lower() for w in _TITLE_HEADS):
         return None
     return next((n for n in names if n.start() == between.end()), None)
+_QUOTED_NAME = re.compile(r"«[А-ЯІЇЄҐA-Z][^«»]{1,40}»")
 _MINISTRY_OF = re.compile(r"(?:РФ|Росії|России)\b")
 
 
@@ -225,6 +231,8 @@ def _side_word(word: str, voice: Voice) -> str | None:
     low = word.lower()
     if low.startswith(_ENEMY_WORDS):
         return "RUS" if voice == "UKR" else "UKR"
+    if low.startswith(_PRK_WORDS):
+        return "PRK"
     if low.startswith(_RUS_PREFIXES):
         return "RUS"
     if low.startswith(_UKR_PREFIXES) or low in _UKR_WHOLE_WORDS:
@@ -280,6 +288,13 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
             side = next((s for s in after if s), None)
         if side is None and (text.lower().startswith(_OWN_VERBS) or _PASSIVE_PARTICIPLE.search(text)):
             side = voice  # each side "liberates" only in its own voice; "переброшены резервы": its own report
+        if ev_type == "deployment":
+            # "Росія перекинула ... північнокорейських військових": forces of another side named as the object are sent.
+            sent_side = next((_side_word(w.group(0), voice) for w in _SIDE_WORD.finditer(sentence, end, end + 80)
+                              if w.group(0).lower().startswith((*_PRK_WORDS, *_RUS_PREFIXES, *_UKR_PREFIXES))
+                              and _FORCE_NOUN.match(sentence, w.end() + 1)), None)
+            if sent_side is not None and sent_side != side:
+                side = sent_side
         out.append(CyrillicTrigger(ev_type, side, start, end, text))
         if side in ("UKR", "RUS") and low_text.startswith(_CAUSATIVE_STEMS) and _THEM_AFTER.match(sentence, end):
             # "наші захисники вибили їх із села": those driven out (named before) withdraw.
@@ -308,6 +323,8 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
             name = name or _titled_name(sentence, names, start_at)
         else:
             name = next((n for n in reversed(names) if n.end() <= m.start() and m.start() - n.end() <= 40), None) or after
+        if name is None and m.group("verb"):
+            name = _QUOTED_NAME.match(sentence, gap.end() if gap else m.end())  # "пишет «Рыбарь»": a channel speaks
         if name is None and (prep := _IN_PREPOSITION.match(sentence, m.end())) is not None:
             name = _CYRILLIC_UNIT.match(sentence, prep.end())  # "повідомили у 14-й окремій механізованій бригаді"
         if name is None and _IN_THE_UNIT.match(sentence, m.end()):

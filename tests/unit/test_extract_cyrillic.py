@@ -11,6 +11,15 @@ from tests.unit.extract_cases import Expected, article, tuples
 gazetteer = pytest.importorskip("shared.gazetteer")
 
 CASES: list[tuple[str, Expected]] = [
+    # Russian border oblasts in Ukrainian; North Korean troops sent are North Korea's deployment.
+    ("Росія перекинула до Курської області північнокорейських військових.", {("deployment", "PRK", "Kursk Oblast")}),
+    ("Росія перекинула до Курської області нові підрозділи.", {("deployment", "RUS", "Kursk Oblast")}),
+    # Speakers: an expert by title, a name in the genitive after "за словами", a channel in «».
+    ("ВСУ отступили из Угледара, сообщил военный эксперт Андрей Марочко.",
+     {("withdrawal", "UKR", "Vuhledar"), ("statement", None, "Андрей Марочко")}),
+    ("За словами речника Повітряних сил Юрія Ігната, ворог запустив 50 дронів.", {("statement", None, "Юрія Ігната")}),
+    ("Российские войска вошли в Купянск с севера, пишет «Рыбарь».",
+     {("advance", "RUS", "Kupiansk"), ("statement", None, "«Рыбарь»")}),
     # "Under our control" is the writer's side taking it; staying under control is no event.
     ("После боёв за промзону Курахово фактически под нашим контролем.", {("advance", "RUS", "Kurakhove")}),
     ("Село Кіндратівка залишається під контролем Сил оборони.", set()),

@@ -140,6 +140,7 @@ MENTIONS = [
     # while a mere spelling keeps its entry (Udachnoye for Udachne).
     ("Fighting near Hrodivka and Pokrovsk.", "Hrodivka", 708047),
     ("Russian forces liberated Udachnoye near Pokrovsk in the Donetsk region.", "Udachnoye", 690841),
+    ("Обстріл Бєлгородської області триває.", "Бєлгородської області", 578071),
     # Towns of other wars, under the world threshold.
     ("Israeli troops entered Rafah.", "Rafah", 281102),
     ("Clashes near Khan Younis.", "Khan Younis", 281124),
