@@ -146,7 +146,7 @@ _STEM_STARTS = WordStarts(_STEMS)
 PLACE_NOUNS = re.compile(
     r"(?<![\w-])(?:village|villages|town|towns|city|cities|settlement|settlements|community|communities|locality|outskirts|suburbs?|edge|"
     r"centre|center|district|territory|territories|positions?|ground|area|region|oblast|province|bridgehead|"
-    r"heights?|bank|river|border|swathe|strip|hamlet|strongholds?|footholds?|station|industrial\s+zone|"
+    r"heights?|bank|river|border|swathe|strip|hamlet|strongholds?|strongpoints?|outposts?|footholds?|station|industrial\s+zone|"
     r"neighbou?rhoods?|airport|airfield|base|plant|mine|island|peninsula|coast|hill|forest|road|highway|"
     r"farmland|land|lands|patch|pocket|salient|front|line|lines|trenches|fortifications|checkpoint|bridge|"
     r"dam|port|countryside|republic|microdistrict|quarter|"

@@ -94,6 +94,9 @@ CASES: list[tuple[str, Expected]] = [
     # The villages after the colon, not the town they are near.
     ("Ukraine's army said it had withdrawn its units from two villages near Pokrovsk: Kurakhove and Novoselivka.",
      {("withdrawal", "UKR", "Kurakhove"), ("withdrawal", "UKR", "Novoselivka")}),
+    # A strongpoint or an outpost taken near a place is ground taken there.
+    ("Russian troops captured an outpost near Robotyne.", {("advance", "RUS", "Robotyne")}),
+    ("The 118th Brigade took back a strongpoint near Robotyne.", {("advance", "UKR", "Robotyne")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
