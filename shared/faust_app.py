@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import faust
 import structlog
 from aiokafka.errors import KafkaError
+from faust.tables import TableManager
+from faust.tables.recovery import Recovery
+from faust.transport.drivers import aiokafka as faust_aiokafka
+from faust.types import TP
 from pydantic import BaseModel
 from redis.exceptions import RedisError
 
@@ -19,6 +23,80 @@ from shared.settings import FrontwatchSettings
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 log = structlog.get_logger("frontwatch")
+
+
+# --- the hand-over from table recovery to the streams --------------------------------------------
+#
+# A worker that starts (or is rebalanced) while records wait on its stream partitions could lose
+# some of them until its next restart: it held the partitions, the records were never processed,
+# their offsets never committed. Seen with diagnostics in the worker (fetches, seeks and queue
+# clears logged) in two ways, both in faust 0.15.3's hand-over from changelog recovery to the streams:
+#
+# 1. While the changelogs are read, faust hands the fetcher thread its live set of active partitions;
+#    when recovery pauses the changelog partitions the set becomes empty, which aiokafka reads as
+#    "every partition", so records of the (still paused) stream partitions are taken from the
+#    fetcher and thrown away by faust. faust then seeks the streams back to their committed offsets,
+#    which puts back those that have one; a partition with no committed offset yet (its first
+#    records) is not moved and its records are gone.
+# 2. ``Recovery.on_recovery_completed`` resumes the stream partitions and seeks them back to their
+#    committed offsets while the flow is still on (it was turned on to read the changelogs), then
+#    clears the streams' queues (``flow_control.resume``). Records fetched from the committed
+#    offsets and queued before that clear are dropped, and the fetcher is already past them. The
+#    first article's synchronous extraction blocks the loop during the seek, which makes this likely.
+#
+# The fixes: the seek to committed offsets also moves a partition without one to where the reset
+# policy starts it (so nothing taken from the fetcher before a seek is lost), and the flow is stopped
+# before faust resumes and seeks the stream partitions, so nothing is queued between the seek and the
+# clear; the flow is turned on again by faust once the queues were cleared.
+
+
+class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
+    async def seek_to_committed(self) -> Mapping[TP, int]:
+        return await self.call_thread(self._seek_to_committed_or_reset)  # type: ignore[no-any-return]
+
+    async def _seek_to_committed_or_reset(self) -> Mapping[TP, int]:
+        consumer = self._ensure_consumer()
+        committed: Mapping[TP, int | None] = await consumer.seek_to_committed()
+        uncommitted = [tp for tp, offset in committed.items()
+                       if not offset and not self.consumer._is_changelog_tp(tp)]  # changelogs: faust seeks them itself
+        if uncommitted:
+            # Explicit offsets and ``seek``, not ``seek_to_beginning``: a pending reset leaves the partition
+            # without a position for a moment, and faust's livelock check asserts that it has one.
+            latest = self.app.conf.consumer_auto_offset_reset == "latest"
+            starts = await (consumer.end_offsets if latest else consumer.beginning_offsets)(uncommitted)
+            for tp, offset in starts.items():
+                consumer.seek(tp, offset)
+        return committed  # type: ignore[return-value]
+
+
+class _Consumer(faust_aiokafka.Consumer):
+    def _new_consumer_thread(self) -> faust_aiokafka.AIOKafkaConsumerThread:
+        return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+
+class _Transport(faust_aiokafka.Transport):
+    Consumer = _Consumer
+
+
+class _Recovery(Recovery):
+    async def on_recovery_completed(self, generation_id: int = 0) -> None:
+        self.app.consumer.stop_flow()  # faust's own on_recovery_completed resumes it after the seek and the clear
+        await super().on_recovery_completed(generation_id)
+
+
+class _TableManager(TableManager):
+    @property
+    def recovery(self) -> Recovery:
+        if self._recovery is None:
+            self._recovery = _Recovery(self.app, self, beacon=self.beacon, loop=self.loop)
+        return self._recovery
+
+
+class FrontwatchApp(faust.App):
+    """A faust app whose consumer and table recovery hand records over to the streams without losing any."""
+
+    def _new_transport(self) -> faust_aiokafka.Transport:
+        return _Transport(self.conf.broker_consumer, self)  # no loop: faust resolves it lazily, as in App._new_transport
 
 
 def make_faust_app(service: str, settings: FrontwatchSettings, **overrides: Any) -> faust.App:
@@ -38,9 +116,10 @@ def make_faust_app(service: str, settings: FrontwatchSettings, **overrides: Any)
         "broker_commit_interval": 1.0,
         "table_cleanup_interval": 60.0,
         "autodiscover": False,
+        "TableManager": _TableManager,
     }
     config.update(overrides)
-    return faust.App(settings.app_id(service), **config)
+    return FrontwatchApp(settings.app_id(service), **config)
 
 
 async def send_dead_letter(dlq: faust.TopicT, message: faust.types.Message, reason: str) -> None:
