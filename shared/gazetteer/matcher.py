@@ -68,6 +68,16 @@ INFLECTIONS = frozenset(
 _STEM_FINALS = frozenset("аяьоеий")
 _INFLECTION_AFTER = re.compile(r"[\u0400-\u04FF]{1,3}(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# "на Куп'янському напрямку", "на Покровском направлении", "на Торецькому та Покровському напрямках":
+# a town's adjective before "direction".
+_DIRECTION_ADJECTIVE = re.compile(
+    r"(?<![\w’'ʼ-])(?P<adj>[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+)"
+    r"(?=(?:\s*(?:,|\sта|\sі|\sи|\sй)\s+[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+)*\s+(?:напрям|направлен))"
+)
+# (suffix of the adjective, what the town's name adds to its stem), most specific first.
+# The longest stem first gives the mention's span: "Покровському" is Pokrovsk's (Покровськ-ому); every
+# reading that names a place is a candidate (Pokrov too), for the resolver to weigh.
+_DIRECTION_STEMS = (("ому", ""), ("ом", ""), ("івському", "івка"), ("ському", ""), ("ском", ""), ("ському", "ка"))
 # A name followed by one of these is a river or a body of water ("the Oskil River", "Kakhovka reservoir").
 _WATER_WORDS = frozenset({"river", "reservoir", "estuary", "delta", "lake", "canal", "valley", "basin"})
 # "группировка «Восток»", "the group "Dnipro"": a grouping named after a place, in quotes.
@@ -306,7 +316,36 @@ class NameIndex:
             elif value[4] and surface != surface.upper():
                 continue
             hits.append(NameHit(start, end, surface, key, candidates))
+        if strict and ("напрям" in text or "направлен" in text):
+            directions = self._directions(text)
+            if directions:
+                hits = [h for h in hits if not any(d.start <= h.start < d.end + 2 for d in directions)] + directions
         return self._longest(hits)
+
+    def _directions(self, text: str) -> list[NameHit]:
+        """Towns named by their adjective before "direction": "на Харківському напрямку", "на Покровском направлении".
+
+        The town is the adjective's stem, the longest that names one (Торецьк-ому, Покровск-ом,
+        Харків-ському), or, for names in -івка, the stem and "ка" (Новопавлів-ському). Where the
+        town's name is the start of the word, the mention is that name, as written inside it;
+        otherwise the whole word.
+        """
+        out: list[NameHit] = []
+        for m in _DIRECTION_ADJECTIVE.finditer(text):
+            word = m.group("adj")
+            readings = [
+                (name, found) for suffix, extra in _DIRECTION_STEMS
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3
+                and (found := self.lookup(name := word[: len(word) - len(suffix)] + extra)) is not None
+            ]
+            if not readings:
+                continue
+            # Every reading is a candidate ("Харківському": Kharkiv, or the village Kharkivka): the resolver weighs them.
+            candidates = list(dict.fromkeys(c for _, found in readings for c in found.exact))
+            inside = [name for name, _ in readings if word.startswith(name)]
+            end = m.start() + (len(inside[0]) if inside else len(word))
+            out.append(NameHit(m.start(), end, text[m.start():end], readings[0][1].key, candidates))
+        return out
 
     @staticmethod
     def _plausible(text: str, start: int, end: int, surface: str, key: str, acronym: bool) -> bool:

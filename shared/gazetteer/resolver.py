@@ -65,6 +65,7 @@ MENTIONED_REGION_BONUS = 1.5  # a region the text names anywhere: its settlement
 REGION_WINDOW_CHARS = 160  # a region this close, in the same sentence, locates an ambiguous name
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[\"“A-ZА-ЯІЇЄ]|\n")
 PRIMARY_NAME_BONUS = 1.0
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")  # a Cyrillic key is not compared with an entry's Latin name
 # How alike (rapidfuzz ratio, 0-100) a matched alternate name and the entry's own name must be to count as a spelling.
 OTHER_NAME_SIMILARITY = 60
 
@@ -181,7 +182,7 @@ class ContextResolver:
             own_countries = {self.entry(index).country for index, primary in mention.candidates if primary}
             mention.candidates = [
                 (index, primary) for index, primary in mention.candidates
-                if primary or self.entry(index).country not in own_countries
+                if primary or self.entry(index).country not in own_countries or _CYRILLIC.search(mention.hit.key)
                 or fuzz.ratio(mention.hit.key, normalise_name(self.entry(index).name)) >= OTHER_NAME_SIMILARITY
             ]
 

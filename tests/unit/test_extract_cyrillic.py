@@ -133,3 +133,11 @@ def test_english_with_a_cyrillic_name_is_english() -> None:
 ])
 def test_no_cyrillic_event_in_ordinary_news(text: str) -> None:
     assert find_cyrillic_triggers(text, "UKR") == []
+
+
+def test_villages_named_in_any_case_after_the_word_for_settlement_are_places() -> None:
+    from services.extract.events import extract_places
+
+    text = "Бої тривають в районі населеного пункту Русин Яр та поблизу населених пунктів Удачне та Котлине."
+    names = [m.name for m in extract_places(article(text), gazetteer.load_gazetteer())]
+    assert "Русин Яр" in names and "Котлине" in names

@@ -141,6 +141,10 @@ MENTIONS = [
     ("Fighting near Hrodivka and Pokrovsk.", "Hrodivka", 708047),
     ("Russian forces liberated Udachnoye near Pokrovsk in the Donetsk region.", "Udachnoye", 690841),
     ("Обстріл Бєлгородської області триває.", "Бєлгородської області", 578071),
+    # A town named by its adjective before "direction", in Ukrainian and Russian.
+    ("На Харківському напрямку ворог атакував.", "Харків", KHARKIV),
+    ("На Торецькому та Покровському напрямках тривають бої.", "Покровськ", POKROVSK_UA),
+    ("Бои продолжаются на Купянском направлении.", "Купянск", KUPIANSK),
     # Towns of other wars, under the world threshold.
     ("Israeli troops entered Rafah.", "Rafah", 281102),
     ("Clashes near Khan Younis.", "Khan Younis", 281124),
