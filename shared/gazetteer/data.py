@@ -13,8 +13,10 @@ What is loaded, and why (the trade-off is recall against speed, memory and false
   Congo, Rwanda, Ethiopia, Somalia, Libya, Mali, Burkina Faso, Niger: towns of
   at least ``OTHER_WARS_MIN_POPULATION`` ("Israeli troops entered Rafah", "M23
   took Goma"), which would otherwise be lost under the world threshold.
-- The rest of the world: capitals (of at least 100,000 people) and cities of at
-  least ``WORLD_MIN_POPULATION`` ("talks in Istanbul", "Washington says").
+- The rest of the world: cities of at least ``WORLD_MIN_POPULATION`` ("talks in
+  Istanbul", "Washington says", "the hurricane hit Tampa"); below
+  ``WORLD_ALTERNATES_MIN_POPULATION`` by their own name only, since their
+  alternate names collide with people's names ("Hanna" for the Indian Khanna).
 - Every country in countries.json, with common aliases (DPRK, US, UK, ...).
 - regions.csv: Ukrainian oblasts and Russian federal subjects (admin1).
 - frontline.csv: spellings and places GeoNames lacks (see that file's header).
@@ -47,7 +49,8 @@ NEIGHBOURS = ("BY", "PL", "MD", "RO", "KP", "KR", "GE", "EE", "LV", "LT", "FI", 
 NEIGHBOUR_MIN_POPULATION = 5_000
 OTHER_WARS = ("IL", "PS", "LB", "SY", "IQ", "YE", "AF", "MM", "SD", "SS", "CD", "RW", "ET", "SO", "LY", "ML", "BF", "NE")
 OTHER_WARS_MIN_POPULATION = 20_000
-WORLD_MIN_POPULATION = 500_000
+WORLD_MIN_POPULATION = 100_000
+WORLD_ALTERNATES_MIN_POPULATION = 500_000
 CAPITAL_MIN_POPULATION = 100_000
 FRONTLINE_COUNTRIES = frozenset({"UA", "RU"})
 
@@ -267,6 +270,8 @@ def load_settlements(admin1_names: dict[str, str]) -> dict[int, NamedEntry]:
             frontline=False,
         )
         alternates = record.get("alternatenames") or []
+        if country not in (*FULL_COUNTRIES, *NEIGHBOURS, *OTHER_WARS) and population < WORLD_ALTERNATES_MIN_POPULATION:
+            alternates = []  # a smaller world city by its own name only: its alternates collide with names ("Hanna")
         settlements[entry.geonameid] = NamedEntry(entry, primary=[name], other=[str(a) for a in alternates])  # type: ignore[attr-defined]
     return settlements
 

@@ -119,7 +119,9 @@ ORGANISATION_WORDS = frozenset(
 NAME_PREFIXES = frozenset(
     (
         "ukrainska", "komsomolskaya", "novaya", "rossiyskaya", "nezavisimaya", "ekonomichna", "dzerkalo",
-        "radio", "hotel", "operation", "fc", "shakhtar"
+        "radio", "hotel", "operation", "fc", "shakhtar",
+        # Named storms: "Hurricane Milton", "Storm Boris", "Typhoon Yagi".
+        "hurricane", "storm", "typhoon", "cyclone"
     )
 )
 

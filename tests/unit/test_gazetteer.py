@@ -145,6 +145,8 @@ MENTIONS = [
     ("На Харківському напрямку ворог атакував.", "Харків", KHARKIV),
     ("На Торецькому та Покровському напрямках тривають бої.", "Покровськ", POKROVSK_UA),
     ("Бои продолжаются на Купянском направлении.", "Купянск", KUPIANSK),
+    # World cities of 100,000 and more, by their own names ("Hurricane Milton" is a storm).
+    ("Hurricane Milton made landfall south of Tampa.", "Tampa", 4174757),
     # Towns of other wars, under the world threshold.
     ("Israeli troops entered Rafah.", "Rafah", 281102),
     ("Clashes near Khan Younis.", "Khan Younis", 281124),
@@ -187,6 +189,9 @@ NOT_PLACES = [
     "Chad Smith said the talks failed.",
     # An institution named after a city.
     "An analyst at the Kyiv Centre for Defence Studies said so.",
+    # A named storm; a person whose name is an Indian town's alternate name.
+    "Hurricane Milton weakened overnight.",
+    "Deputy defence minister Hanna Maliar said so.",
 ]
 
 
