@@ -238,6 +238,8 @@ class NameIndex:
         own = normalise_name(entry.name)
         full = entry.country in FULL_COUNTRIES
         for name in named.other:
+            if not _USABLE_NAME.match(name):
+                continue  # another script (Chinese, Arabic, ...): never indexed, so not normalised either
             key = normalise_name(name)
             if (full and len(key) > 4) or _CYRILLIC_KEY.match(key) or fuzz.ratio(key, own) >= SIMILAR_ALTERNATE:
                 yield name, key, False
