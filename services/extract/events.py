@@ -260,6 +260,7 @@ _RUSSIAN_VOICE = re.compile(
 )
 _ENEMY = re.compile(r"(?<![\w-])(?:the\s+)?enemy(?:\s+(?:forces|troops|units|soldiers|fighters|army))?(?![\w-])", re.IGNORECASE)
 _OTHER_SIDE = {"RUS": "UKR", "UKR": "RUS"}
+_THEIR = re.compile(r"their\s", re.IGNORECASE)
 _SIDE_CONTROL = re.compile(r"\s+(?:full\s+|complete\s+)?(?P<side>[\w’'-]+)\s+control\b")
 _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "Belarus", "USA": "United States",
                "POL": "Poland", "GBR": "United Kingdom", "IRN": "Iran", "CHN": "China"}
@@ -851,6 +852,10 @@ def _resolved(
             return ActorMention(a.start, a.end, (state.speaker_side,), "force", a.text)
         if owner is not None:
             return ActorMention(a.start, a.end, owner.sides, "force", a.text)
+        clause_sides = set(sides_in(s[clause_start(s, a.start):a.start])) if _THEIR.match(a.text) else set()
+        if len(clause_sides) == 1:
+            # "Russian military bloggers claim their troops have entered X": the one side named before, in the clause.
+            return ActorMention(a.start, a.end, (clause_sides.pop(),), "force", a.text)
     if s[:a.start].count("“") > s[:a.start].count("”") or s.lstrip().startswith(("“", '"')):
         return None  # "they" in a quote is the speaker's enemy or friend, not the text's last agent
     if a.text.lower() == "we" or a.text[:4].lower() == "our ":

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 # Words that name a side, as adjective, possessive or noun, with the side's
 # ISO 3166-1 alpha-3 code. Possessives are matched by the rules ("Russia's").
+# Armed groups of other wars, by the country they are of: "Hezbollah fighters", "RSF commander X".
+ARMED_GROUPS: dict[str, str] = {
+    "hezbollah": "LBN", "hamas": "PSE", "qassam brigades": "PSE", "al-qassam brigades": "PSE", "houthis": "YEM",
+    "rsf": "SDN", "rapid support forces": "SDN", "m23": "COD", "taliban": "AFG",
+}
+
 SIDE_TERMS: dict[str, str] = {
     # Russia, including metonyms and state-media self-descriptions.
     "russian": "RUS", "russia": "RUS", "russians": "RUS", "moscow": "RUS", "kremlin": "RUS",
@@ -52,6 +58,7 @@ SIDE_TERMS: dict[str, str] = {
     "irish": "IRL", "swiss": "CHE", "australian": "AUS", "australia": "AUS", "kazakh": "KAZ", "nigerian": "NGA",
     "nigeria": "NGA", "kenyan": "KEN", "venezuelan": "VEN", "venezuela": "VEN", "colombian": "COL",
     "mexican": "MEX", "brazilian": "BRA", "myanmar": "MMR", "kosovo": "XKX", "azerbaijan": "AZE", "armenia": "ARM",
+    **ARMED_GROUPS,
 }
 
 # Country names usable as an agent on their own ("Russia captured ..."); these
@@ -82,6 +89,8 @@ INHERENT_FORCES: dict[str, str] = {
     "ukrainian armed forces": "UKR", "ukraine's armed forces": "UKR", "kiev regime's militants": "UKR",
     "ukrainian nationalists": "UKR", "ukrainian militants": "UKR", "kpa": "PRK",
     "korean people's army": "PRK", "idf": "ISR", "pla": "CHN",
+    # Armed groups of other wars, by the country they are of (as the eval corpora annotate them); also side words.
+    **ARMED_GROUPS,
     # Named units whose names say whose they are.
     "kraken": "UKR", "khartiia": "UKR", "da vinci wolves": "UKR", "aidar": "UKR", "defense forces of ukraine": "UKR",
     "defence forces of ukraine": "UKR", "rubikon": "RUS", "storm-z": "RUS", "pyatnashka": "RUS",

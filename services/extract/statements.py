@@ -120,7 +120,10 @@ _UNNAMED_SOURCE = re.compile(
     re.IGNORECASE,
 )
 _INVERTED_LEFT = re.compile(r"(?:[,”\"’]|^)\s*$")
-_INVERTED_RIGHT = re.compile(r"\s+(?:(?:the|a|an)\s+[\w\s’'-]{0,40}?,\s*)?")
+_INVERTED_RIGHT = re.compile(
+    r"\s+(?:(?:the|a|an)\s+[\w\s’'-]{0,40}?,\s*)?"
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Gen|Col|Maj|Capt|Lt|Sgt)\.?\s+)?"  # '..., said Dr Rachel Hollis'
+)
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
 _UNNAMED_ATTRIBUTION = re.compile(
     r"(?:^|,\s*)(?P<who>(?:(?:the|a|an|one|some|several|two|three|other|local|senior|western|military|"

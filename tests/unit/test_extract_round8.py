@@ -97,6 +97,13 @@ CASES: list[tuple[str, Expected]] = [
     # A strongpoint or an outpost taken near a place is ground taken there.
     ("Russian troops captured an outpost near Robotyne.", {("advance", "RUS", "Robotyne")}),
     ("The 118th Brigade took back a strongpoint near Robotyne.", {("advance", "UKR", "Robotyne")}),
+    # Armed groups of other wars take the code of their country; their commanders' "his forces" too.
+    ("Hezbollah fighters withdrew from Kherson.", {("withdrawal", "LBN", "Kherson")}),
+    ("M23 rebels captured Kursk.", {("advance", "COD", "Kursk")}),
+    ("RSF commander Mohamed Hamdan Dagalo said that his forces had withdrawn from Kherson.",
+     {("withdrawal", "SDN", "Kherson"), ("statement", None, "Mohamed Hamdan Dagalo")}),
+    # "their" is the one side the clause named.
+    ("Russian military bloggers claim their troops have already entered Toretsk.", {("advance", "RUS", "Toretsk")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]

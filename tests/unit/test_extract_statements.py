@@ -93,3 +93,8 @@ def test_hedged_claims_still_count_with_lower_confidence(text: str) -> None:
 def test_according_to_unnamed_bloggers_sets_claimed_by() -> None:
     [event] = run("Ukrainian troops allegedly withdrew from Selydove, according to Russian military bloggers.")
     assert event.claimed_by == "Russian military bloggers"
+
+
+def test_an_inverted_speaker_may_carry_a_short_title() -> None:
+    text = '"It is a grinding advance," said Dr Rachel Hollis, a senior fellow at the institute.'
+    assert ("statement", None, "Rachel Hollis") in tuples(run(text))
