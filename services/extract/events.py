@@ -205,7 +205,11 @@ _TOPONYM_END = re.compile(r"(?:ka|ke|ne|ve|ye|ia|ya|sk|tsk|ino|ovo|evo|yne|ine|o
 # A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
 _CYRILLIC_NAME = re.compile(r"(?<![\w’'-])[А-ЯІЇЄҐ][а-яіїєґ’'-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ’'-]+)?")
 _CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")
-_CYRILLIC_PLACE_NAME = r"[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+)?"  # "Степовая Новоселовка"
+# "Степовая Новоселовка"; not "Лукьянцы Харьковской (области)", a region's adjective after the name.
+_CYRILLIC_PLACE_NAME = (
+    r"[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+"
+    r"(?:\s+(?![А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ской|ского|ської|ського|цкой|цької|ой|ої)\s)[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+)?"
+)
 _CYRILLIC_SETTLEMENTS = re.compile(
     r"(?<![\w’'ʼ-])(?:сёла|села|село|селе|селах|селище|селища|селищі|посёлок|поселок|посёлки|поселки|посёлке|поселке|"
     r"населённый\s+пункт|населенный\s+пункт|населённые\s+пункты|населенные\s+пункты|населений\s+пункт|"

@@ -66,7 +66,7 @@ _PATTERN = re.compile(
     r"|(?P<adv_take>(?:captur(?:e|es|ed|ing)|fre(?:e|es|ed|eing)|seiz(?:e|es|ed|ing)|(?<!the\s)(?<!from\s)(?<!in\s)(?<!of\s)(?<!into\s)(?<!temporarily\s)(?<!newly\s)(?<!Russian-)occup(?:y|ies|ied|ying)(?!\s+(?:parts?|territor\w+|areas?|regions?|lands?|zones?|cities|towns|villages|settlements|Crimea)\b)|liberat(?:e|es|ed|ing)"
     r"|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|reclaim(?:s|ed|ing)?|regain(?:s|ed|ing)?|gain(?:ed|ing)"
     r"|overr(?:an|un|uns|unning)|storm(?:s|ed|ing)|encircl(?:e|es|ed|ing)|invad(?:e|es|ed|ing)|won\s+back"
-    r"|win(?:s|ning)?\s+back|took\s+back|tak(?:e|es|ing|en)\s+back|took|taken)(?:\s+back)?)"
+    r"|win(?:s|ning)?\s+back|took\s+back|tak(?:e|es|ing|en)\s+back|took(?!\s+out\b)|taken(?!\s+out\b))(?:\s+back)?)"
     r"|(?P<adv_incursion>launch(?:ed|ing|es)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:incursion|invasion|offensive|ground\s+operation)\s+into"
     r"|launch(?:ed|ing|es)?\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?invasion\s+of)"
     r"|(?P<adv_clear>clear(?:s|ed|ing)?)"
@@ -110,6 +110,9 @@ _PATTERN = re.compile(
     r"|leverag(?:e|ed|es|ing)|employ(?:ed|s|ing)?|reinforc(?:e|ed|es|ing)|build(?:s|ing)?\s+up|built\s+up"
     # "rotated a fresh brigade into Poland", "had flown special forces into the Pokrovsk area", "airlifted".
     r"|rotat(?:ed|es|ing)(?=\s+(?:[\w’'-]+\s+){0,4}?in(?:to)?\s)|fl(?:ew|own)(?=\s+(?:[\w’'-]+\s+){1,4}?into\s)"
+    # "Kiev has thrown its last reserves into Donbass".
+    r"|thr(?:ew|own|ows?|owing)(?=\s+(?:[\w’'-]+\s+){1,4}?(?:reserves|troops|forces|units|brigades|battalions|reinforcements)"
+    r"\s+(?:in)?to\s)"
     r"|airlift(?:ed|s|ing)?|accumulat(?:e|ed|es|ing)|forward-deploy(?:s|ed|ing)?)"
     r"|(?P<nom_adv>advances|advancement|gains|breakthrough|incursion|push|capture|seizure|liberation|takeover|offensive\s+into)"
     r"|(?P<nom_wd>withdrawal|retreat|pullout|pull-out|pullback|pull-back|departure)"

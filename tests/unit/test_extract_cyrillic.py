@@ -11,6 +11,12 @@ from tests.unit.extract_cases import Expected, article, tuples
 gazetteer = pytest.importorskip("shared.gazetteer")
 
 CASES: list[tuple[str, Expected]] = [
+    # Staff reports: "інформує", "Генеральний штаб ЗСУ"; "просунувся"; a region's adjective after a village ends it.
+    ("Генеральний штаб Збройних Сил України інформує: з початку доби відбулося 148 бойових зіткнень.",
+     {("statement", "UKR", "Генеральний штаб Збройних Сил України")}),
+    ("На Торецькому напрямку ворог просунувся на околиці населеного пункту Русин Яр.", {("advance", "RUS", "Русин Яр")}),
+    ("Подразделения группировки войск «Север» освободили населённые пункты Морохорово и Лукьянцы Харьковской области.",
+     {("advance", "RUS", "Морохорово"), ("advance", "RUS", "Лукьянцы")}),
     # Russian border oblasts in Ukrainian; North Korean troops sent are North Korea's deployment.
     ("Росія перекинула до Курської області північнокорейських військових.", {("deployment", "PRK", "Kursk Oblast")}),
     ("Росія перекинула до Курської області нові підрозділи.", {("deployment", "RUS", "Kursk Oblast")}),

@@ -104,6 +104,10 @@ CASES: list[tuple[str, Expected]] = [
      {("withdrawal", "SDN", "Kherson"), ("statement", None, "Mohamed Hamdan Dagalo")}),
     # "their" is the one side the clause named.
     ("Russian military bloggers claim their troops have already entered Toretsk.", {("advance", "RUS", "Toretsk")}),
+    # Reserves thrown into a region; a commander taken out of a plant, a tank taken out: no capture.
+    ("Kiev has thrown its last reserves into Pokrovsk.", {("deployment", "UKR", "Pokrovsk")}),
+    ("The commander had been taken out of the plant in Mariupol.", set()),
+    ("Russian forces took out a Ukrainian tank near Pokrovsk.", set()),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
