@@ -925,6 +925,7 @@ def _military(
     ):
         return out  # "a Ukrainian withdrawal from the Donbas would be the best option": a hypothetical
     passive_by = None
+    voiced_liberation = False
     if family in {"adv_take", "dep_send", "adv_enter", "wd_leave"} and _PARTICIPLE_PASSIVE.search(trig.text.split()[0]):
         by = _BY_AGENT.match(s, trig.end)
         if by:
@@ -994,6 +995,15 @@ def _military(
         actor = ActorMention(trig.start, trig.start, (state.speaker_side,), "force", "")
         place_before = family != "dep_send"
         passive_by = actor  # the place is the subject, as with an agent after "by"
+    if (actor is None or not actor.sides) and passive_by is None and trig.text[:7].lower() == "liberat" and (
+        (voice == "nominal" and trig.text.lower() == "liberation") or (family == "adv_take" and _is_passive(s, trig))
+    ) and (enemy := state.enemy()) in _OTHER_SIDE:
+        # "Mariupol has been liberated", "the liberation of Popasnaya": each side liberates only in its own voice.
+        # (Of a town only: "the liberation of Donbass" is a war aim.)
+        voiced_liberation = True
+        actor = ActorMention(trig.start, trig.start, (_OTHER_SIDE[enemy],), "force", "")
+        place_before = voice != "nominal"
+        passive_by = actor if voice != "nominal" else None
     if actor is None or not actor.sides:
         return out
     actor = _with_coordinated(s, actor, actors)
@@ -1058,6 +1068,10 @@ def _military(
     if voice == "nominal" and actor.kind != "force" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
         return out
     location, direct = _locate(s, sent, trig, scope_end, cands, later, state, place_before or voice == "passive", actor)
+    if voiced_liberation and voice == "nominal" and (
+        not direct or location is None or location.kind != "city" or location.country is None
+    ):
+        return out
     colon = s.find(":", trig.end, scope_end)
     if colon >= 0 and _LIST_INTRO.search(s, trig.end, colon):
         # "withdrew from two villages near Pokrovsk: Hrodivka and Novohrodivka": the villages, not the town they are near.
@@ -1085,7 +1099,8 @@ def _military(
         found = state.resolver.resolve_place(home) if home else None
         if found is not None:
             location = found
-    places = [location, *_listed_with(s, location, cands, sent.start, scope_end)] if direct else [location]
+    with_list = direct and not voiced_liberation
+    places = [location, *_listed_with(s, location, cands, sent.start, scope_end)] if with_list else [location]
     for side in sides:
         for place in places:
             out.append(_Draft(ev_type, side, trig, place, direct, actor.kind, actor_name=actor.text))

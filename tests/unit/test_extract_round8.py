@@ -108,6 +108,12 @@ CASES: list[tuple[str, Expected]] = [
     ("Kiev has thrown its last reserves into Pokrovsk.", {("deployment", "UKR", "Pokrovsk")}),
     ("The commander had been taken out of the plant in Mariupol.", set()),
     ("Russian forces took out a Ukrainian tank near Pokrovsk.", set()),
+    # In a side's own voice, what was liberated was liberated by that side; a war aim is no event.
+    ("The Kiev regime's formations fled. Kupiansk has been fully liberated, the ministry said.",
+     {("advance", "RUS", "Kupiansk"), ("withdrawal", "UKR", "Kupiansk")}),
+    ("The Kiev regime lost. The liberation of Pokrovsk opened the road to Kramatorsk.", {("advance", "RUS", "Pokrovsk")}),
+    ("The Kiev regime lost. The liberation of Donbass is the goal.", set()),
+    ("Kupiansk was liberated in September 2022.", set()),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
