@@ -264,6 +264,7 @@ _RUSSIAN_VOICE = re.compile(
 )
 _ENEMY = re.compile(r"(?<![\w-])(?:the\s+)?enemy(?:\s+(?:forces|troops|units|soldiers|fighters|army))?(?![\w-])", re.IGNORECASE)
 _OTHER_SIDE = {"RUS": "UKR", "UKR": "RUS"}
+_APPOSITION_TO = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;]{0,80}")
 _THEIR = re.compile(r"their\s", re.IGNORECASE)
 _SIDE_CONTROL = re.compile(r"\s+(?:full\s+|complete\s+)?(?P<side>[\w’'-]+)\s+control\b")
 _COUNTRY_OF = {"RUS": "Russia", "UKR": "Ukraine", "PRK": "North Korea", "BLR": "Belarus", "USA": "United States",
@@ -1348,8 +1349,11 @@ def _locate(
     before_nc = [r for r in before if not r.is_country and not _skip_as_location(s, r, off)]
     if len(before_nc) > 1:
         # "Kotlyne, west of Pokrovsk, was entered": the landmark after a direction word only locates the first.
+        # "Mariupol, the port city on the Sea of Azov, has been liberated": nor does a place inside an apposition.
+        first_end = before_nc[0].end - off
         before_nc = [r for i, r in enumerate(before_nc)
-                     if i == 0 or not _DIRECTION_OF.search(s, max(0, r.start - off - 25), r.start - off)]
+                     if i == 0 or not (_DIRECTION_OF.search(s, max(0, r.start - off - 25), r.start - off)
+                                       or _APPOSITION_TO.fullmatch(s, first_end, r.start - off))]
     order: list[list[_PlaceRef]]
     # "liberated Avdeyevka, Donetsk People's Republic, and advanced": the settlement, not its region.
     before_nc = [r for r in before_nc if not r.is_region] or before_nc

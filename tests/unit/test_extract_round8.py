@@ -113,6 +113,8 @@ CASES: list[tuple[str, Expected]] = [
      {("advance", "RUS", "Kupiansk"), ("withdrawal", "UKR", "Kupiansk")}),
     ("The Kiev regime lost. The liberation of Pokrovsk opened the road to Kramatorsk.", {("advance", "RUS", "Pokrovsk")}),
     ("The Kiev regime lost. The liberation of Donbass is the goal.", set()),
+    ("The Kiev regime lost. Mariupol, the great port city on the Sea of Azov, has been fully liberated.",
+     {("advance", "RUS", "Mariupol")}),
     ("Kupiansk was liberated in September 2022.", set()),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
