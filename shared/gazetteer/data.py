@@ -5,7 +5,7 @@ What is loaded, and why (the trade-off is recall against speed, memory and false
 - Ukraine and Russia: every cities500 settlement (about 11,000). The war is
   fought over villages of a few hundred people, and reporting names them.
 - Neighbours and parties to the conflict -- Belarus, Poland, Moldova, Romania,
-  the Baltic states, Finland, Georgia, the two Koreas, Slovakia, Hungary:
+  the Baltic states, Finland, Norway, Sweden, Georgia, the two Koreas, Slovakia, Hungary:
   settlements of at least ``NEIGHBOUR_MIN_POPULATION``. Their small villages
   rarely appear in war news but often collide with English words.
 - Other wars in the news -- Israel and the Palestinian territories, Lebanon,
@@ -45,7 +45,7 @@ from shared.schemas import Place
 Kind = Literal["city", "region", "country", "feature"]
 
 FULL_COUNTRIES = ("UA", "RU")
-NEIGHBOURS = ("BY", "PL", "MD", "RO", "KP", "KR", "GE", "EE", "LV", "LT", "FI", "SK", "HU")
+NEIGHBOURS = ("BY", "PL", "MD", "RO", "KP", "KR", "GE", "EE", "LV", "LT", "FI", "SK", "HU", "NO", "SE")
 NEIGHBOUR_MIN_POPULATION = 5_000
 OTHER_WARS = ("IL", "PS", "LB", "SY", "IQ", "YE", "AF", "MM", "SD", "SS", "CD", "RW", "ET", "SO", "LY", "ML", "BF", "NE")
 OTHER_WARS_MIN_POPULATION = 20_000

@@ -145,6 +145,8 @@ MENTIONS = [
     ("На Харківському напрямку ворог атакував.", "Харків", KHARKIV),
     ("На Торецькому та Покровському напрямках тривають бої.", "Покровськ", POKROVSK_UA),
     ("Бои продолжаются на Купянском направлении.", "Купянск", KUPIANSK),
+    # NATO's northern flank, as neighbours.
+    ("Dutch marines arrived in Narvik on Monday.", "Narvik", 3144987),
     # World cities of 100,000 and more, by their own names ("Hurricane Milton" is a storm).
     ("Hurricane Milton made landfall south of Tampa.", "Tampa", 4174757),
     # Towns of other wars, under the world threshold.
