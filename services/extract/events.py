@@ -92,7 +92,7 @@ _FORCE_SUBJECT = re.compile(rf"(?<![\w-])(?:{alternation(FORCE_NOUNS + EQUIPMENT
 _MAIN_SIDE_ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|North Korean|Russia[’']s|Ukraine[’']s|Moscow[’']s|Kyiv[’']s)")
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|alongside|along\s+with|together\s+with|and)\s+(?:[\w,-]+\s+){0,3}?")
 _OWN_FORCES_OBJECT = re.compile(
-    r"\s+(?:(?:all|most|some|many|the\s+(?:last|rest|bulk))\s+(?:of\s+)?)?(?:its|their)\s+(?:(?:remaining|last|own|[\w-]+)\s+){0,2}?"
+    r"\s+(?:(?:all|most|some|many|part|the\s+(?:last|rest|bulk))\s+(?:of\s+)?)?(?:its|their|the)\s+(?:(?:remaining|last|own|[\w-]+)\s+){0,2}?"
     r"(?:troops|forces|army|soldiers|units|servicemen|contingent|garrison)\b",
     re.IGNORECASE,
 )

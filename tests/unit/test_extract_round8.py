@@ -40,6 +40,8 @@ CASES: list[tuple[str, Expected]] = [
     ("Russia pulled the last of its troops back from Kherson.", {("withdrawal", "RUS", "Kherson")}),
     ("Russia withdrew all of its troops from Kherson.", {("withdrawal", "RUS", "Kherson")}),
     ("Russia withdrew its ambassador from Kyiv.", set()),
+    ("Russia had withdrawn most of the ground troops from its bases near Kursk.", {("withdrawal", "RUS", "Kursk")}),
+    ("Russia withdrew the ambassador from Kyiv.", set()),
     # Ukrainian outlets' names for both armies.
     ("The Defense Forces of Ukraine pushed the occupation forces out of Myrnohrad.",
      {("advance", "UKR", "Myrnohrad"), ("withdrawal", "RUS", "Myrnohrad")}),
