@@ -1302,10 +1302,15 @@ def _names_place_first(s: str, trig: TriggerMatch, cands: list[_PlaceRef], offse
     return any(0 < r.start - offset - trig.end <= 5 for r in cands)
 
 
-def _skip_as_location(s: str, r: _PlaceRef, offset: int) -> bool:
-    """A place that only qualifies the next one ("the Donetsk city of Pokrovsk", "Russia's Kursk region")."""
+def _skip_as_location(s: str, r: _PlaceRef, offset: int, refs: list[_PlaceRef] | None = None) -> bool:
+    """A place that only qualifies the next one ("the Donetsk city of Pokrovsk", "Russia's Kursk region").
+
+    With ``refs``, only if a place follows: "Norway's Finnmark county" is in Norway when Finnmark is unknown.
+    """
     end = r.end - offset
-    return bool(_SUB_PLACE_FOLLOWS.match(s, end)) or bool(_POSSESSIVE_PLACE.match(s[end:]))
+    if not (_SUB_PLACE_FOLLOWS.match(s, end) or _POSSESSIVE_PLACE.match(s[end:])):
+        return False
+    return refs is None or any(0 < o.start - r.end <= 30 for o in refs)
 
 
 def _locate(
@@ -1320,7 +1325,7 @@ def _locate(
     if actor is not None:
         # A country that acts ("Russia massed troops") is not where it acts.
         cands = [r for r in cands if not (actor.start <= r.start - off < actor.end)]
-    after = [r for r in cands if trig.end <= r.start - off < scope_end and not _skip_as_location(s, r, off)]
+    after = [r for r in cands if trig.end <= r.start - off < scope_end and not _skip_as_location(s, r, off, cands)]
     if trig.spec.type == "deployment":
         # "transferred from Zaporizhzhia to Kursk": troops are deployed where they go, not where they left.
         # Where they came from is never where they were deployed: without a destination, the context says.

@@ -118,6 +118,9 @@ CASES: list[tuple[str, Expected]] = [
     ("The Kiev regime lost. Mariupol, the great port city on the Sea of Azov, has been fully liberated.",
      {("advance", "RUS", "Mariupol")}),
     ("Kupiansk was liberated in September 2022.", set()),
+    # A country's possessive qualifies the next place, or is the place when the gazetteer lacks the next.
+    ("Poland has sent 4,000 soldiers into Ukraine's Zhytomyrshchyna county.", {("deployment", "POL", "Ukraine")}),
+    ("North Korea sent troops to Russia's Kursk region.", {("deployment", "PRK", "Kursk")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
