@@ -264,6 +264,7 @@ _RUSSIAN_VOICE = re.compile(
 )
 _ENEMY = re.compile(r"(?<![\w-])(?:the\s+)?enemy(?:\s+(?:forces|troops|units|soldiers|fighters|army))?(?![\w-])", re.IGNORECASE)
 _OTHER_SIDE = {"RUS": "UKR", "UKR": "RUS"}
+_THERE_AFTER = re.compile(r"\s+(?:back\s+)?there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 _APPOSITION_TO = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;]{0,80}")
 _THEIR = re.compile(r"their\s", re.IGNORECASE)
 _SIDE_CONTROL = re.compile(r"\s+(?:full\s+|complete\s+)?(?P<side>[\w’'-]+)\s+control\b")
@@ -1019,7 +1020,9 @@ def _military(
         obj = _FORCE_OBJECT.match(s, trig.end)
         sends_forces = bool(obj) and obj is not None and obj.end() - trig.end <= 60
         # "troops were massing near Kharkiv": intransitive, the subject itself gathers.
-        if (not obj or (obj.end() - trig.end) > 90) and (actor.kind != "force" or not _PLACE_PREPOSITION.match(s, trig.end)):
+        if (not obj or (obj.end() - trig.end) > 90) and (
+            actor.kind != "force" or not (_PLACE_PREPOSITION.match(s, trig.end) or _THERE_AFTER.match(s, trig.end))
+        ):
             return out
         obj_end = obj.end() + 1 if obj else 0
         # (Not a unit whose side is only the text's default: "the Russians have moved units of the 7th Division".)
@@ -1039,6 +1042,11 @@ def _military(
         return out  # "Russia withdrew from the treaty"; but "Russia withdrew its troops" counts
     if family == "dep_by" and actor.kind != "force":
         return out
+    # "... the town of Khiam, and Lebanese army units deployed there": the place the sentence named before.
+    there = next((r for r in reversed(cands) if r.end - sent.start <= trig.start and not r.is_country), None) if (
+        _THERE_AFTER.match(s, trig.end)) else None
+    if there is not None:
+        return [_Draft(ev_type, side, trig, there.place, True, actor.kind, actor_name=actor.text) for side in sides]
     # "were transferred to Russia": the subject is deployed, and the text says where to.
     if family == "dep_send" and _is_passive(s, trig) and (
         actor.kind != "force" or _BY_AGENT.match(s, trig.end)

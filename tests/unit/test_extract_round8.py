@@ -121,6 +121,12 @@ CASES: list[tuple[str, Expected]] = [
     # A country's possessive qualifies the next place, or is the place when the gazetteer lacks the next.
     ("Poland has sent 4,000 soldiers into Ukraine's Zhytomyrshchyna county.", {("deployment", "POL", "Ukraine")}),
     ("North Korea sent troops to Russia's Kursk region.", {("deployment", "PRK", "Kursk")}),
+    # "there" is the place the sentence named before.
+    ("Russian troops left Kupiansk, and Ukrainian troops deployed there.",
+     {("withdrawal", "RUS", "Kupiansk"), ("deployment", "UKR", "Kupiansk")}),
+    ("Russian troops entered Kupiansk, and Ukrainian reserves were deployed there.",
+     {("advance", "RUS", "Kupiansk"), ("deployment", "UKR", "Kupiansk")}),
+    ("Russian troops entered Kupiansk because there were no defenders.", {("advance", "RUS", "Kupiansk")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
