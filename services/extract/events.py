@@ -239,7 +239,7 @@ _FROM_BEFORE = re.compile(
     r"(?:(?!(?:to|into|towards?)\s)[a-z][\w-]*\s+)?$"
 )
 _OWN_BORDER = re.compile(
-    r"(?<![\w-])(?:the|its|their|our)\s+(?:[a-z]+(?:ern)?\s+)?(?:border|frontier)(?![\w-])(?!\s+(?:with|of)\b)"
+    r"(?<![\w-])(?:the|its|their|our)\s+(?:[A-Za-z]+(?:ern)?\s+)?(?:border|frontier)(?![\w-])(?!\s+(?:with|of)\b)"
 )
 _IN_COUNTRY = re.compile(r"(?<![\w-])(?:in|across|throughout)\s+(?:neighbouring\s+|neighboring\s+)?$", re.IGNORECASE)
 _PLURAL_REGION_END = re.compile(r"\s(?:regions|oblasts|provinces)$", re.IGNORECASE)
@@ -264,6 +264,10 @@ _RUSSIAN_VOICE = re.compile(
 )
 _ENEMY = re.compile(r"(?<![\w-])(?:the\s+)?enemy(?:\s+(?:forces|troops|units|soldiers|fighters|army))?(?![\w-])", re.IGNORECASE)
 _OTHER_SIDE = {"RUS": "UKR", "UKR": "RUS"}
+_INCLUDING_PLACES = re.compile(
+    r"\s*,?\s*including\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:towns?|villages?|cities|city|settlements?)\s+of\s+)?",
+    re.IGNORECASE,
+)
 _THERE_AFTER = re.compile(r"\s+(?:back\s+)?there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 _APPOSITION_TO = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;]{0,80}")
 _THEIR = re.compile(r"their\s", re.IGNORECASE)
@@ -668,7 +672,9 @@ def _sentence_events(
     drafts: list[_Draft] = []
     for i, trig in enumerate(triggers):
         # A trigger's place lies before the next trigger of another type ("reached X while ... left Y").
-        nxt = next((t for t in triggers[i + 1:] if t.spec.type != trig.spec.type), None)
+        # (Or before one of its own type in a new clause: "were moved to the border after Wagner arrived in Belarus".)
+        nxt = next((t for t in triggers[i + 1:] if t.spec.type != trig.spec.type
+                    or _SUBORDINATE_CLAUSE.search(s, trig.end, t.start)), None)
         scope_end = nxt.start if nxt else len(s)
         brk = CLAUSE_BREAK.search(s, trig.end, scope_end)
         if brk and brk.group(0) == ":" and _LIST_INTRO.search(s, trig.end, brk.start()):
@@ -1050,7 +1056,7 @@ def _military(
     # "were transferred to Russia": the subject is deployed, and the text says where to.
     if family == "dep_send" and _is_passive(s, trig) and (
         actor.kind != "force" or _BY_AGENT.match(s, trig.end)
-        or not any(trig.end <= r.start - sent.start < scope_end for r in cands)
+        or not (any(trig.end <= r.start - sent.start < scope_end for r in cands) or _OWN_BORDER.search(s, trig.end, scope_end))
     ):
         return out
     # "Radkivka, which Russia captured in 2022": the relative pronoun is the object, the place before it.
@@ -1110,6 +1116,12 @@ def _military(
             location = found
     with_list = direct and not voiced_liberation
     places = [location, *_listed_with(s, location, cands, sent.start, scope_end)] if with_list else [location]
+    including = _INCLUDING_PLACES.search(s, trig.end, scope_end) if with_list and ev_type != "deployment" else None
+    if including is not None:
+        # "recaptured 6,000 square kilometres in the Kharkiv region, including the towns of Balakliia and Izium".
+        first = next((r for r in cands if r.start - sent.start == including.end() and not r.is_country), None)
+        if first is not None:
+            places += [first.place, *_listed_with(s, first.place, cands, sent.start, len(s))]
     for side in sides:
         for place in places:
             out.append(_Draft(ev_type, side, trig, place, direct, actor.kind, actor_name=actor.text))
@@ -1263,6 +1275,11 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 _MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|must|(?-i:may))\s", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"(?<![\w-])(?:while|whereas|but|although)(?![\w-])")
+# A subordinate clause with its own subject: "... after Wagner fighters arrived", "as Russian troops advanced".
+_SUBORDINATE_CLAUSE = re.compile(
+    r"(?<![\w-])(?:after|before|while|whereas|although|because|since|as|when|until)\s+(?:the\s+)?(?-i:[A-Z])\w*"
+    r"|(?<![\w-])(?:after|before|while|because|as|when|until)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:troops|forces|units)\b"
+)
 _AROUND_IT = re.compile(r"[^,;:.]{0,60}?\s(?:around|near|into|in|inside|outside|towards?|at)\s+it(?![\w’'-])")
 _CYRILLIC_ANAPHOR = re.compile(
     r"(?<![\w’'ʼ-])(?:з|із|зі|из|с|в|у|до|к|під|под|біля|около)\s+"

@@ -127,6 +127,13 @@ CASES: list[tuple[str, Expected]] = [
     ("Russian troops entered Kupiansk, and Ukrainian reserves were deployed there.",
      {("advance", "RUS", "Kupiansk"), ("deployment", "UKR", "Kupiansk")}),
     ("Russian troops entered Kupiansk because there were no defenders.", {("advance", "RUS", "Kupiansk")}),
+    # The towns "including" names are taken too.
+    ("Ukrainian forces recaptured 6,000 square kilometres in the Kharkiv region, including the towns of Kupiansk and Lyman.",
+     {("advance", "UKR", "Kharkiv"), ("advance", "UKR", "Kupiansk"), ("advance", "UKR", "Lyman")}),
+    # A border named by its neighbour is still one's own side of it; a clause after "after" is its own.
+    ("Polish troops were moved closer to the Belarusian border.", {("deployment", "POL", "Poland")}),
+    ("Polish troops were moved closer to the Belarusian border after Wagner fighters arrived in Belarus.",
+     {("deployment", "POL", "Poland"), ("deployment", "RUS", "Belarus")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
