@@ -223,6 +223,8 @@ _CYRILLIC_SETTLEMENTS = re.compile(
 _CYRILLIC_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:и|і|та|й)\s+")
 # Between two places of a list: "Kupiansk, Izium and Balakliia", "the villages of X and Y".
 _LIST_GAP = re.compile(
+    # "took Hirske (Gorskoye) and Zolote": another name of the place before may stand in brackets.
+    r"(?:\s*\([^()]{1,40}\))?"
     r"(?:\s*,\s*(?:and\s+|or\s+|та\s+|і\s+|и\s+)?|\s+(?:and|or|as\s+well\s+as|та|і|й|и)\s+)(?:the\s+)?"
 )
 # "advanced in western Toretsk and into central Shcherbynivka": a second goal of the same verb.
@@ -268,6 +270,8 @@ _INCLUDING_PLACES = re.compile(
     r"\s*,?\s*including\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:towns?|villages?|cities|city|settlements?)\s+of\s+)?",
     re.IGNORECASE,
 )
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_REGIME_AFTER = re.compile(r"(?:[’']s)?\s+regime\b", re.IGNORECASE)
 _THERE_AFTER = re.compile(r"\s+(?:back\s+)?there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 _APPOSITION_TO = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;]{0,80}")
 _THEIR = re.compile(r"their\s", re.IGNORECASE)
@@ -621,8 +625,8 @@ def _usable_places(sent: Sentence, refs: list[_PlaceRef], all_actors: list[Actor
         rs, re_ = r.start - sent.start, r.end - sent.start
         if any(a.start <= rs < a.end for a in actors):
             continue
-        if _PLACE_AS_AGENT.match(s, re_) or s[re_:re_ + 1] == "-":
-            continue
+        if _PLACE_AS_AGENT.match(s, re_) or s[re_:re_ + 1] == "-" or _REGIME_AFTER.match(s, re_):
+            continue  # (also "the Kiev regime": a government, never where anything happens)
         if _POSSESSIVE.match(s, re_) and not _POSSESSIVE_PLACE.match(s[re_:]):
             continue
         if s[rs:re_].isupper() and len(s[rs:re_]) <= 4 and _ADJECTIVAL.match(s, re_):
@@ -1184,8 +1188,8 @@ def _listed_with(s: str, location: Place | None, cands: list[_PlaceRef], offset:
     out: list[Place] = []
     prev = chosen
     for r in cands:
-        if r.start < prev.end:
-            continue
+        if r.start < prev.end or _BRACKET_OPEN.fullmatch(s, prev.end - offset, r.start - offset):
+            continue  # (the place before again, in brackets: "Hirske (Gorskoye)")
         # "the Chernihiv and Sumy regions": the plural after the last name covers the first.
         shared_kind = r.is_region and _PLURAL_REGION_END.search(r.mention.text or "") is not None
         if r.start - offset >= scope_end or r.is_country or (r.is_region and not chosen.is_region and not shared_kind):

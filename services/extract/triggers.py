@@ -73,7 +73,10 @@ _PATTERN = re.compile(
     r"|(?P<adv_enter>ent(?:er|ers|ered|ering)|re-?enter(?:s|ed|ing)?|penetrat(?:e|es|ed|ing)|reach(?:ed|es|ing)?)"
     r"|(?P<adv_go>broke\s+(?:into|through)|break(?:s|ing)?\s+(?:into|through)|broken\s+(?:into|through)"
     r"|cross(?:ed|es|ing)?\s+(?:the\s+(?:border|frontier|(?:\w+\s+)?river)\s+)?into|"
-    r"cross(?:ed|es|ing)?\s+the\s+(?:state\s+)?(?:border|frontier)(?=\s+(?:in|near|at)\s)|mov(?:e|ed|es|ing)\s+into|march(?:ed|es|ing)?\s+into|roll(?:ed|s|ing)?\s+into"
+    r"cross(?:ed|es|ing)?\s+the\s+(?:state\s+)?(?:border|frontier)(?=\s+(?:in|near|at)\s)|mov(?:e|ed|es|ing)\s+(?:back\s+)?into"
+    r"|march(?:ed|es|ing)?\s+(?:back\s+)?into|roll(?:ed|s|ing)?\s+(?:back\s+)?into"
+    # "Marines crossed the river to Krynky", "crossed to Korsunka".
+    r"|cross(?:ed|es|ing)?\s+(?:the\s+(?:[\w-]+\s+)?(?:river|Dnipro|Dnieper)\s+)?to(?=\s+(?-i:[A-Z]))"
     r"|swe(?:pt|ep|eps|eping)\s+(?:into|across|through|throughout)|burst\s+into"
     rf"|push(?:ed|es|ing)?\s+{_DIRECTION}|advanc(?:e|es|ed|ing)"
     r"|(?:made|make|makes|making)\s+(?:\w+\s+){0,3}?(?:advances|gains|inroads)"

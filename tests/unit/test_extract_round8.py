@@ -134,6 +134,15 @@ CASES: list[tuple[str, Expected]] = [
     ("Polish troops were moved closer to the Belarusian border.", {("deployment", "POL", "Poland")}),
     ("Polish troops were moved closer to the Belarusian border after Wagner fighters arrived in Belarus.",
      {("deployment", "POL", "Poland"), ("deployment", "RUS", "Belarus")}),
+    # Another name in brackets does not end a list; "moved back into", "crossed the river to".
+    ("On 24 June Russian troops took Kupiansk (Kupyansk) and Vovchansk (Volchansk).",
+     {("advance", "RUS", "Kupiansk"), ("advance", "RUS", "Vovchansk")}),
+    ("Ukrainian troops moved back into Lyman.", {("advance", "UKR", "Lyman")}),
+    ("Ukrainian marines crossed the river to Kherson in October 2023.", {("advance", "UKR", "Kherson")}),
+    ("The ferry crossed to Odesa.", set()),
+    # "the Kiev regime" is a government, never where something happens.
+    ("The Kiev regime keeps losing. The town of Sudzha was liberated on March 13, the ministry said.",
+     {("advance", "RUS", "Sudzha")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
