@@ -67,6 +67,10 @@ _CONTROL = re.compile(r"(?<![\w’'ʼ-])(?:взял\w*|взят\w*|встано�
                       r"(?:під|под)\s+(?:свій\s+|свой\s+)?контрол\w*", re.IGNORECASE)
 # "наши продвинулись": the pronoun alone, right before the verb, is the writer's side.
 _OURS_BEFORE = re.compile(r"(?<![\w’'ʼ-])(?:наші|наши)\s+(?:[\w’'ʼ-]+\s+)?$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")
+_SIDE_OBJECT_AFTER = re.compile(
+    r"\s+(?P<side>[а-яіїєґё’'ʼ-]+)\s+(?:військов|солдат|окупант|войск|военн|бойц|боевик)", re.IGNORECASE
+)
 _THEM_AFTER = re.compile(r"\s+(?:їх|их)(?![\w’'ʼ-])", re.IGNORECASE)
 _OWN_VERBS = ("звільни", "звільне", "освободи", "освобожд", "освобожден")
 _STEM_PATTERN = re.compile(
@@ -173,7 +177,8 @@ _REGION_ADJECTIVE_AT = re.compile(_REGION_ADJECTIVE)
 # "речник Державної прикордонної служби": a capitalised adjective opening a body's name, before a lower-case word.
 _BODY_ADJECTIVE = r"[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ої|ого|ой|ей|его|ий|ый|ій|ая|а|их|іх|ых)(?=\s+[а-яіїєґё])"
 _TITLES_BETWEEN = re.compile(
-    rf"(?:(?:[а-яіїєґё’'ʼ-]+|{_REGION_ADJECTIVE}|{_BODY_ADJECTIVE}|[А-ЯІЇЄҐ]{{2,6}}|«[^»]{{1,30}}»)\s+){{1,6}}"
+    rf"(?:(?:[а-яіїєґё’'ʼ-]+|\d{{1,3}}-[а-яіїє]{{1,3}}|{_REGION_ADJECTIVE}|{_BODY_ADJECTIVE}|[А-ЯІЇЄҐ]{{2,6}}|«[^»]{{1,30}}»)\s+)"
+    r"{1,6}"
 )
 _IN_PREPOSITION = re.compile(r"\s+(?:в|у|во)\s+")
 _TITLE_HEADS = ("губернатор", "президент", "міністр", "министр", "голова", "глава", "командир", "командувач",
@@ -193,6 +198,11 @@ def _titled_name(sentence: str, names: list[re.Match[str]], at: int) -> re.Match
     if between is None or not any(w in between.group(0).lower() for w in _TITLE_HEADS):
         return None
     return next((n for n in names if n.start() == between.end()), None)
+# The outlet a speaker told (dative) stands between the verb and the speaker.
+_OUTLET_AFTER = re.compile(
+    r"\s*(?:РИА\s+Новости|ТАСС|Интерфаксу?|РБК|Известиям|Коммерсанту|Укрінформу|Суспільному|УНІАН|Радіо\s+Свобода|"
+    r"«[^«»]{2,40}»|[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ій|ому)\s+(?:правді|праве|правде))\s+"
+)
 _QUOTED_NAME = re.compile(r"«[А-ЯІЇЄҐA-Z][^«»]{1,40}»")
 _MINISTRY_OF = re.compile(r"(?:РФ|Росії|России)\b")
 
@@ -265,8 +275,12 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
             continue  # "заступилися за мешканців" (stood up for): not "заступили на позиції"
         if ev_type == "deployment" and not _FORCE_NOUN.search(sentence):
             continue  # "направили листа": something other than forces was sent
-        # (word, its side) for each side word before the verb.
-        words = [(w, named) for w in _SIDE_WORD.finditer(sentence, 0, start) if (named := _side_word(w.group(0), voice))]
+        # (word, its side) for each side word before the verb, not in brackets ("Дзержинск (украинское название
+        # — Торецк)") and, before a verb of liberating, not the enemy ("зупинили наступ ворога і звільнили село").
+        brackets = [(b.start(), b.end()) for b in _BRACKETED.finditer(sentence, 0, start)]
+        words = [(w, named) for w in _SIDE_WORD.finditer(sentence, 0, start)
+                 if (named := _side_word(w.group(0), voice)) and not any(bs <= w.start() < be for bs, be in brackets)
+                 and not (low_text.startswith(_OWN_VERBS) and w.group(0).lower().startswith(_ENEMY_WORDS))]
         if low_text.startswith(_ANYONE_STEMS) and not words and not _FORCE_NOUN.search(sentence):
             continue  # "туристы зашли в музей": anyone can walk in; forces or a side ("окупанти зайшли") advance
         side = None
@@ -297,8 +311,12 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
             if sent_side is not None and sent_side != side:
                 side = sent_side
         out.append(CyrillicTrigger(ev_type, side, start, end, text))
-        if side in ("UKR", "RUS") and low_text.startswith(_CAUSATIVE_STEMS) and _THEM_AFTER.match(sentence, end):
-            # "наші захисники вибили їх із села": those driven out (named before) withdraw.
+        driven_out = _SIDE_OBJECT_AFTER.match(sentence, end) if low_text.startswith(_CAUSATIVE_STEMS) else None
+        if side in ("UKR", "RUS") and (
+            (_THEM_AFTER.match(sentence, end) and low_text.startswith(_CAUSATIVE_STEMS))
+            or (driven_out is not None and _side_word(driven_out.group("side"), voice) not in (None, side))
+        ):
+            # "наші захисники вибили їх із села", "вибили російських військових з кварталів": those driven out withdraw.
             out.append(CyrillicTrigger("withdrawal", "RUS" if side == "UKR" else "UKR", start, end, text))
     return out
 
@@ -315,6 +333,9 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
     for m in _SPEECH.finditer(sentence):
         # "..., повідомив Генштаб", "заявили в Міноборони", "за словами Сирського": the name follows the verb.
         gap = _GAP_AFTER.match(sentence, m.end())
+        outlet = _OUTLET_AFTER.match(sentence, gap.end() if gap else m.end())
+        if outlet is not None:
+            gap = outlet  # "рассказал РИА Новости военный эксперт X", "повідомив «Українській правді» речник X"
         after = next((n for n in names if n.start() == (gap.end() if gap else m.end())), None)
         if m.group("acc") or _COMMA_BEFORE.search(sentence, 0, m.start()) or not names_before(m.start()):
             # "— наголосив командир бригади полковник Андрій Мельник", "Как сообщил губернатор Белгородской

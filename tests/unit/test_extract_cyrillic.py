@@ -11,6 +11,14 @@ from tests.unit.extract_cases import Expected, article, tuples
 gazetteer = pytest.importorskip("shared.gazetteer")
 
 CASES: list[tuple[str, Expected]] = [
+    # A side word in brackets acts for nobody; the enemy never liberates; "вибили російських військових": they withdraw.
+    ("Бойцы группировки «Запад» заняли населённый пункт Купянск (украинское название — Куп'янськ).",
+     {("advance", "RUS", "Kupiansk")}),
+    ("Сили оборони зупинили наступ ворога на Харківському напрямку і звільнили Куп'янськ.", {("advance", "UKR", "Kupiansk")}),
+    # The outlet told (dative) is not the speaker; a unit's number among the titles.
+    ("Как рассказал РИА Новости военный эксперт Андрей Марочко, бои идут у Купянска.", {("statement", None, "Андрей Марочко")}),
+    ("Бої тривають, повідомив «Українській правді» речник 57-ї окремої мотопіхотної бригади Євген Романов.",
+     {("statement", None, "Євген Романов")}),
     # Staff reports: "інформує", "Генеральний штаб ЗСУ"; "просунувся"; a region's adjective after a village ends it.
     ("Генеральний штаб Збройних Сил України інформує: з початку доби відбулося 148 бойових зіткнень.",
      {("statement", "UKR", "Генеральний штаб Збройних Сил України")}),
