@@ -893,6 +893,7 @@ def _resolved(
             return ActorMention(a.start, a.end, own.sides, "force", a.text)
     if state.speaker_side and _ITS_THEIR_OUR.match(a.text):
         return ActorMention(a.start, a.end, (state.speaker_side,), "force", a.text)  # "the ministry said its forces"
+
     if _HIS_HER.match(a.text):
         # "Russia's top general said his troops ...": the side named with the person.
         named = sides_in(s[max(0, a.start - 120):a.start])
@@ -986,6 +987,11 @@ def _military(
             it = _IT_BEFORE.search(s, max(0, trig.start - 60), trig.start)
             if it is not None:
                 actor = ActorMention(it.start(), it.start() + 2, (state.speaker_side,), "force", it.group(1))
+        if actor is None and state.speaker_side and 0 <= state.speaker_end <= trig.start and (
+            bare := _BARE_FORCE_BEFORE.search(s, max(state.speaker_end, trig.start - 60), trig.start)
+        ) is not None:
+            # "Ukraine's general staff said troops had withdrawn": troops named bare after a side's speaker are its own.
+            actor = ActorMention(bare.start(), bare.end(1), (state.speaker_side,), "force", bare.group(1))
         if actor is not None and actor.end > left:
             left = actor.end
         if family == "dep_send" and _is_passive(s, trig):
@@ -1170,6 +1176,10 @@ _LIGHT_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_WORD = re.compile(r"(?<![\w-])(?:since|as|when|after|before|while|because|until|and|but|that|which|who)(?![\w-])")
+_BARE_FORCE_BEFORE = re.compile(
+    r"(?<![\w-])(troops|forces|units|soldiers|servicemen)\s+(?:(?:had|has|have|was|were|is|are|been|being|also|then|now|just|already)\s+)*$",
+    re.IGNORECASE,
+)
 _IT_BEFORE = re.compile(
     r"(?<![\w-])(it|we)\s+(?:(?:had|has|have|was|were|is|are|also|then|now|just|already|reportedly|successfully|"
     r"fully|completely)\s+)*$",

@@ -143,6 +143,11 @@ CASES: list[tuple[str, Expected]] = [
     # "the Kiev regime" is a government, never where something happens.
     ("The Kiev regime keeps losing. The town of Sudzha was liberated on March 13, the ministry said.",
      {("advance", "RUS", "Sudzha")}),
+    # Troops named bare after a side's speaker are that side's.
+    ("Ukraine's general staff said troops had withdrawn from Kurakhove.",
+     {("statement", "UKR", "Ukraine's general staff"), ("withdrawal", "UKR", "Kurakhove")}),
+    ("Russia's Defence Ministry said troops were being pulled back from the Kupiansk area.",
+     {("statement", "RUS", "Russia's Defence Ministry"), ("withdrawal", "RUS", "Kupiansk")}),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
