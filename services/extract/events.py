@@ -450,7 +450,7 @@ def _article_events(article: Article, resolver: PlaceResolver, blocks: list[Bloc
         state.block_start = block.start
         for sent in split_sentences(text, block.start, block.end):
             sent_refs = [r for r in block_refs if sent.start <= r.start < sent.end]
-            later = [r for r in block_refs if r.start >= sent.end]
+            later = [r for r in block_refs if r.start >= sent.end and not _REGIME_AFTER.match(text, r.end)]
             if not block.heading and is_cyrillic(sent.text):
                 if voice is None:
                     voice = text_voice(text)

@@ -143,6 +143,8 @@ CASES: list[tuple[str, Expected]] = [
     # "the Kiev regime" is a government, never where something happens.
     ("The Kiev regime keeps losing. The town of Sudzha was liberated on March 13, the ministry said.",
      {("advance", "RUS", "Sudzha")}),
+    ("The enemy was driven out of the region. The settlement was liberated on Saturday. \"The Kiev regime has failed.\"",
+     {("advance", "RUS", None), ("withdrawal", "UKR", None)}),
     # Troops named bare after a side's speaker are that side's.
     ("Ukraine's general staff said troops had withdrawn from Kurakhove.",
      {("statement", "UKR", "Ukraine's general staff"), ("withdrawal", "UKR", "Kurakhove")}),
