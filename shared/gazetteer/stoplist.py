@@ -84,6 +84,8 @@ TITLES = frozenset(
 # is a first name ("Vladimir Putin", "Jordan Bardella").
 FIRST_NAMES = frozenset(
     (
+        # (US states that are first names too: "Virginia Woolf", "Indiana Jones".)
+        "virginia", "georgia", "carolina", "indiana", "montana", "dakota",
         "donald", "joe", "joseph", "kamala", "vladimir", "volodymyr", "oleksandr", "oleksiy", "oleksii", "olexander",
         "alexander", "aleksandr", "alexei", "alexey", "aleksei", "andriy", "andrii", "andrei", "andrey", "andrew",
         "dmytro", "dmitry", "dmitri", "sergei", "sergey", "serhiy", "serhii", "mykola", "nikolai", "mikhail",

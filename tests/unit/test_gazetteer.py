@@ -149,6 +149,9 @@ MENTIONS = [
     ("Dutch marines arrived in Narvik on Monday.", "Narvik", 3144987),
     # World cities of 100,000 and more, by their own names ("Hurricane Milton" is a storm).
     ("Hurricane Milton made landfall south of Tampa.", "Tampa", 4174757),
+    # US states by their own names (not Georgia, the country's).
+    ("Hurricane Milton made landfall in Florida.", "Florida", 4155751),
+    ("Crews massed in Virginia and North Carolina.", "Virginia", 6254928),
     # Towns of other wars, under the world threshold.
     ("Israeli troops entered Rafah.", "Rafah", 281102),
     ("Clashes near Khan Younis.", "Khan Younis", 281124),
@@ -193,6 +196,7 @@ NOT_PLACES = [
     "An analyst at the Kyiv Centre for Defence Studies said so.",
     # A named storm; a person whose name is an Indian town's alternate name.
     "Hurricane Milton weakened overnight.",
+    "Virginia Woolf wrote it in 1927.",
     "Deputy defence minister Hanna Maliar said so.",
 ]
 
