@@ -62,7 +62,7 @@ _PATTERN = re.compile(
     r"|(?P<dep_join>join(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|fight|war|conflict|battle|combat|hostilities|offensive|front|ranks)"
     r"|participat(?:e|es|ed|ing)\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:hostilities|fighting|combat|war|battles?|assaults?|offensive|operations)"
     r"|engag(?:ed|ing)\s+in\s+(?:\w+\s+)?(?:combat|fighting|hostilities|battles?)|f(?:ight|ighting|ights|ought)\s+alongside"
-    r"|arriv(?:e|ed|es|ing)\s+(?:in|at)|(?:took|take|taking|takes)\s+part\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|hostilities|combat|battles?|assaults?|offensive|war))"
+    r"|arriv(?:e|ed|es|ing)\s+(?:in|at|near|outside|around|on\s+the\s+outskirts\s+of)|(?:took|take|taking|takes)\s+part\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:fighting|hostilities|combat|battles?|assaults?|offensive|war))"
     r"|(?P<adv_take>(?:captur(?:e|es|ed|ing)|fre(?:e|es|ed|eing)|seiz(?:e|es|ed|ing)|(?<!the\s)(?<!from\s)(?<!in\s)(?<!of\s)(?<!into\s)(?<!temporarily\s)(?<!newly\s)(?<!Russian-)occup(?:y|ies|ied|ying)(?!\s+(?:parts?|territor\w+|areas?|regions?|lands?|zones?|cities|towns|villages|settlements|Crimea)\b)|liberat(?:e|es|ed|ing)"
     r"|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|reclaim(?:s|ed|ing)?|regain(?:s|ed|ing)?|gain(?:ed|ing)"
     r"|overr(?:an|un|uns|unning)|storm(?:s|ed|ing)|encircl(?:e|es|ed|ing)|invad(?:e|es|ed|ing)|won\s+back"

@@ -150,6 +150,9 @@ CASES: list[tuple[str, Expected]] = [
      {("statement", "UKR", "Ukraine's general staff"), ("withdrawal", "UKR", "Kurakhove")}),
     ("Russia's Defence Ministry said troops were being pulled back from the Kupiansk area.",
      {("statement", "RUS", "Russia's Defence Ministry"), ("withdrawal", "RUS", "Kupiansk")}),
+    # Forces arrive near a place, not only in it; a delegation is no force.
+    ("Russian reinforcements arrived near Vovchansk overnight.", {("deployment", "RUS", "Vovchansk")}),
+    ("The delegation arrived near Kyiv.", set()),
     # Two sides named: "the enemy" stays unknown, and no side is guessed.
     ("Russian and Ukrainian officials said the enemy advanced near Pokrovsk.", set()),
 ]
