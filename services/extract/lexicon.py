@@ -129,6 +129,7 @@ UNIT_SIDE_CUES: dict[str, str] = {
 # Russian state media name its groupings "Battlegroup Centre", "the Vostok group of forces".
 RUSSIAN_BATTLEGROUPS: tuple[str, ...] = (
     "centre", "center", "west", "south", "east", "north", "vostok", "zapad", "yug", "sever",
+    "central", "western", "southern", "eastern", "northern",
     "tsentr", "dnepr", "dnieper",
 )
 

@@ -50,6 +50,7 @@ CASES: list[tuple[str, Expected]] = [
     ("The government announced control of prices in Kyiv.", set()),
     # State media gloss the battlegroup's Russian name.
     ("Units of the Yug (South) Battlegroup have liberated Kurakhove.", {("advance", "RUS", "Kurakhove")}),
+    ("The Southern group of forces liberated Krasnohorivka.", {("advance", "RUS", "Krasnohorivka")}),
     # A build-up of forces is a deployment; of cash, nothing.
     ("The Russian army has been building up forces near Kupiansk, Ukrainian officials warned.",
      {("deployment", "RUS", "Kupiansk")}),
