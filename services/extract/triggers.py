@@ -67,7 +67,7 @@ _PATTERN = re.compile(
     r"|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|reclaim(?:s|ed|ing)?|regain(?:s|ed|ing)?|gain(?:ed|ing)"
     r"|overr(?:an|un|uns|unning)|storm(?:s|ed|ing)|encircl(?:e|es|ed|ing)|invad(?:e|es|ed|ing)|won\s+back"
     r"|win(?:s|ning)?\s+back|took\s+back|tak(?:e|es|ing|en)\s+back|took(?!\s+out\b)|taken(?!\s+out\b))(?:\s+back)?)"
-    r"|(?P<adv_incursion>launch(?:ed|ing|es)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:incursion|invasion|offensive|ground\s+operation)\s+into"
+    r"|(?P<adv_incursion>launch(?:ed|ing|es)?\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:incursion|invasion|offensive|ground\s+operation)\s+into"
     r"|launch(?:ed|ing|es)?\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?invasion\s+of)"
     r"|(?P<adv_clear>clear(?:s|ed|ing)?)"
     r"|(?P<adv_enter>ent(?:er|ers|ered|ering)|re-?enter(?:s|ed|ing)?|penetrat(?:e|es|ed|ing)|reach(?:ed|es|ing)?)"

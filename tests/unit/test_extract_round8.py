@@ -151,6 +151,9 @@ CASES: list[tuple[str, Expected]] = [
      {("statement", "UKR", "Ukraine's general staff"), ("withdrawal", "UKR", "Kurakhove")}),
     ("Russia's Defence Ministry said troops were being pulled back from the Kupiansk area.",
      {("statement", "RUS", "Russia's Defence Ministry"), ("withdrawal", "RUS", "Kupiansk")}),
+    # An incursion described with hyphenated words.
+    ("Kyiv launched a surprise cross-border offensive into Russia's Kursk region on August 6.",
+     {("advance", "UKR", "Kursk")}),
     # Forces arrive near a place, not only in it; a delegation is no force.
     ("Russian reinforcements arrived near Vovchansk overnight.", {("deployment", "RUS", "Vovchansk")}),
     ("The delegation arrived near Kyiv.", set()),
