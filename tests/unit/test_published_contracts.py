@@ -54,5 +54,25 @@ def test_compose_ports_and_variables_agree_with_the_settings_classes() -> None:
         known = {f"FRONTWATCH_{field.upper()}" for field in cls.model_fields}
         assert set(env) <= known, f"{name}: unknown variables {set(env) - known}"
         settings = cls(**{k.removeprefix("FRONTWATCH_").lower(): v for k, v in env.items()})
-        assert settings.kafka_bootstrap.endswith(f":{DEFAULT_KAFKA_PORT}")
+        assert settings.kafka_bootstrap in _advertised(services["kafka"]).values()
         assert settings.redis_url.endswith(f":{DEFAULT_REDIS_PORT}/0")
+
+
+def _advertised(kafka: dict[str, Any]) -> dict[str, str]:
+    """Listener name -> host:port the compose broker advertises."""
+    pairs = (item.split("://") for item in kafka["environment"]["KAFKA_ADVERTISED_LISTENERS"].split(","))
+    return dict(pairs)
+
+
+def test_compose_broker_is_reachable_from_the_host_cli_and_from_the_containers() -> None:
+    # The CLI on the host uses the default bootstrap; the broker must advertise that address back to it,
+    # and a different one (the service name) to the containers.
+    kafka = _compose()["services"]["kafka"]
+    advertised = _advertised(kafka)
+    host_cli = f"127.0.0.1:{DEFAULT_KAFKA_PORT}"
+    assert host_cli in advertised.values()
+    assert any(addr.startswith("kafka:") for addr in advertised.values())
+    listeners = dict(item.split("://") for item in kafka["environment"]["KAFKA_LISTENERS"].split(","))
+    for name, addr in advertised.items():
+        assert listeners[name].rsplit(":", 1)[1] == addr.rsplit(":", 1)[1], f"{name} advertises a port it does not listen on"
+    assert f"{DEFAULT_KAFKA_PORT}:{DEFAULT_KAFKA_PORT}" in kafka["ports"][0]
