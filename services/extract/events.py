@@ -518,6 +518,8 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
             at = m.start("names")
             parts: list[tuple[int, str, bool]] = []
             for part in _TAKEN_SPLIT.split(m.group("names")):
+                if part.split()[0].lower() in PERSON_TITLES:
+                    break  # "liberated Kherson, and President Volodymyr Zelensky said": the list has ended
                 start = text.find(part, at)
                 at = start + len(part)
                 known_here = any(r.start < at and start < r.end and not r.is_country for r in known)

@@ -268,6 +268,8 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "ombudsman", "officer", "private", "corporal", "press", "secretary-general",
     "commissioner", "high", "national", "security", "military", "top", "acting", "interim", "regional",
     "analyst", "economist", "researcher", "commentator", "blogger", "journalist", "correspondent",
+    # Sports and business copy ("Porto coach Sergio Conceicao", "chief executive Ola Kallenius").
+    "coach", "manager", "midfielder", "striker", "goalkeeper", "executive", "ceo", "founder", "chief-executive",
 })
 # Lower-case nouns that, right before a capitalised name, say it is an organisation's
 # ("Swedish appliance maker Kallvik", "the monitoring project DeepState").

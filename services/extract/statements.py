@@ -35,12 +35,15 @@ _VERBS = (
     r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|explained|explains|indicated|indicates|remarked|argued|"
     r"asserted|acknowledged|admitted|alleged|accused|vowed|pledged|promised|reiterated|reaffirmed|"
     r"disclosed|revealed|commented|posted|tweeted|reported|reports|suggested|suggests|called\s+for|"
-    r"called\s+on|condemned|condemns|demanded|threatened|estimated|assessed|informed|briefed|described|describes"
+    r"called\s+on|condemned|condemns|demanded|threatened|estimated|assessed|informed|briefed|described|describes|"
+    # Verbs of judging out loud: "Yermak hailed the bridgehead", "the coach praised his side".
+    r"hailed|hails|praised|praises|congratulated|welcomed|welcomes|critici[sz]ed|critici[sz]es|conceded|thanked|"
+    r"blamed|blames|replied|responded|recalled|complained|predicted|spoke\s+(?:of|about)|boasted|lamented"
 )
 _PARTICIPLES = (
     r"saying|stating|adding|noting|suggesting|reiterating|reaffirming|insisting|warning|urging|claiming|"
     r"emphasi[sz]ing|stressing|arguing|declaring|announcing|confirming|denying|indicating|accusing|calling\s+for|"
-    r"writing|telling|posting"
+    r"writing|telling|posting|praising|hailing|thanking|welcoming|blaming|criticising|criticizing"
 )
 _SPEECH = re.compile(
     rf"(?:(?<![\w-])(?P<verb>{_VERBS})|,\s*(?P<part>{_PARTICIPLES})|(?<![\w-])(?P<acc>according\s+to))(?![\w-])",
@@ -443,6 +446,9 @@ commented posted tweeted reported reports suggested suggests called condemned co
 estimated assessed informed briefed described describes according saying stating adding noting suggesting reiterating
 reaffirming insisting warning urging claiming emphasizing emphasising stressing arguing declaring
 announcing confirming denying indicating accusing calling writing telling posting
+hailed hails praised praises congratulated welcomed welcomes criticised criticized criticises criticizes conceded
+thanked blamed blames replied responded recalled complained predicted spoke boasted lamented
+praising hailing thanking welcoming blaming criticising criticizing
 """.split())  # noqa: SIM905 - a word list reads best as words
 _LOWER_WORD = re.compile(r"[a-z]+")
 

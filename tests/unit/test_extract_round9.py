@@ -1,0 +1,37 @@
+"""Round 9: speakers who judge out loud (hailed, praised, congratulated, conceded), and the events around them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract_cases import Expected, run, tuples
+
+CASES: list[tuple[str, Expected]] = [
+    # Verbs of judging out loud make a statement by a named speaker.
+    ("Defence Minister Rustem Umerov hailed the brigade's courage.", {("statement", "UKR", "Rustem Umerov")}),
+    ("Kremlin spokesman Dmitry Peskov welcomed the talks in Istanbul.", {("statement", "RUS", "Dmitry Peskov")}),
+    ("Coach Paulo Fonseca praised his players after the match.", {("statement", None, "Paulo Fonseca")}),
+    ("The Russian Defence Ministry congratulated the paratroopers.", {("statement", "RUS", "Russian Defence Ministry")}),
+    ("Polish President Andrzej Duda criticised the decision.", {("statement", "POL", "Andrzej Duda")}),
+    ("Ukraine's foreign ministry condemned the strike and blamed Moscow.",
+     {("statement", "UKR", "Ukraine's foreign ministry")}),
+    ("Opposition leader Peter Dutton conceded defeat on Saturday.", {("statement", None, "Peter Dutton")}),
+    ("General Oleksandr Syrskyi spoke of a difficult situation near Pokrovsk.",
+     {("statement", "UKR", "Oleksandr Syrskyi")}),
+    ("Commander Ivan Petrenko, praising the unit, said it had held the line.", {("statement", None, "Ivan Petrenko")}),
+    # The speaker of a later "he said" is the one who spoke last, whatever the verb.
+    ("Captain Oleh Moroz said the team was tired. Coach Andriy Vorona praised the defence. \"We stood firm,\" he said.",
+     {("statement", None, "Oleh Moroz"), ("statement", None, "Andriy Vorona")}),
+    # Nobody named: no statement.
+    ("Fans welcomed the team at the airport.", set()),
+    ("Residents praised the rescuers.", set()),
+    ("Many critics blamed the weather.", set()),
+    # A verb of judging next to an event leaves the event as it was.
+    ("Ukrainian forces liberated Kherson, and President Volodymyr Zelensky hailed the victory.",
+     {("advance", "UKR", "Kherson"), ("statement", "UKR", "Volodymyr Zelensky")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_round9(text: str, expected: Expected) -> None:
+    assert tuples(run(text)) == expected
