@@ -270,6 +270,8 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "analyst", "economist", "researcher", "commentator", "blogger", "journalist", "correspondent",
     # Sports and business copy ("Porto coach Sergio Conceicao", "chief executive Ola Kallenius").
     "coach", "manager", "midfielder", "striker", "goalkeeper", "executive", "ceo", "founder", "chief-executive",
+    # People quoted in local copy ("Kupiansk resident Olha Ivanenko", "volunteer medic Anna Koval").
+    "resident", "volunteer", "medic", "paramedic", "farmer", "teacher", "pensioner", "priest", "nurse", "doctor",
 })
 # Lower-case nouns that, right before a capitalised name, say it is an organisation's
 # ("Swedish appliance maker Kallvik", "the monitoring project DeepState").

@@ -564,7 +564,20 @@ def _verb_subject(sentence: str, ents: list[_Entity], vstart: int, vend: int) ->
         right = _INVERTED_RIGHT.match(sentence, vend)
         pos = right.end() if right else vend
         found = next((e for e in ents if e.start == pos or (pos <= e.start <= pos + 2)), None)
+        if found is None or not found.is_person:
+            # '"We are holding," said Colonel Ivan Petrenko', 'said Kremlin spokesman Dmitry Peskov': the person speaks.
+            person = next((e for e in ents if e.is_person and pos <= e.start <= pos + 60
+                           and _is_title(sentence[found.end if found else pos:e.start])), None)
+            found = person or found
     return found, False
+
+
+def _is_title(gap: str) -> bool:
+    """Whether ``gap`` is a title right before a name ("Lieutenant General", "Kupiansk resident", "spokesman")."""
+    words = gap.split()
+    if not words or words[-1].lower().rstrip(".") not in PERSON_TITLES:
+        return False
+    return all(w.lower().rstrip(".") in PERSON_TITLES or w.lower() in SIDE_TERMS or w[:1].isupper() for w in words)
 
 
 def first_person(sentence: str, places: list[tuple[int, int]]) -> SpeakerMention | None:

@@ -22,6 +22,13 @@ CASES: list[tuple[str, Expected]] = [
     # The speaker of a later "he said" is the one who spoke last, whatever the verb.
     ("Captain Oleh Moroz said the team was tired. Coach Andriy Vorona praised the defence. \"We stood firm,\" he said.",
      {("statement", None, "Oleh Moroz"), ("statement", None, "Andriy Vorona")}),
+    # An inverted speech verb with a title between it and the name: the person speaks, not the title's body.
+    ("\"We are holding,\" said Colonel Ivan Petrenko, a brigade spokesman.", {("statement", None, "Ivan Petrenko")}),
+    ("\"Air defence comes first,\" said Ukrainian Defence Minister Rustem Umerov.", {("statement", "UKR", "Rustem Umerov")}),
+    ("\"The talks failed,\" said Kremlin spokesman Dmitry Peskov.", {("statement", "RUS", "Dmitry Peskov")}),
+    ("\"Nothing has changed,\" said Kupiansk resident Olha Ivanenko.", {("statement", None, "Olha Ivanenko")}),
+    ("\"We held,\" said Ukraine's general staff.", {("statement", "UKR", "Ukraine's general staff")}),
+    ("\"It was quiet,\" said Tuesday's report.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
