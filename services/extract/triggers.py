@@ -79,6 +79,8 @@ _PATTERN = re.compile(
     r"|cross(?:ed|es|ing)?\s+(?:the\s+(?:[\w-]+\s+)?(?:river|Dnipro|Dnieper)\s+)?to(?=\s+(?-i:[A-Z]))"
     r"|swe(?:pt|ep|eps|eping)\s+(?:into|across|through|throughout)|burst\s+into"
     rf"|push(?:ed|es|ing)?\s+{_DIRECTION}|advanc(?:e|es|ed|ing)"
+    # "edged closer to Kurakhove", "inched forward near Toretsk". (Not "pressing on/towards X": pressure, an attack.)
+    rf"|(?:edg|inch)(?:ed|es|ing)\s+{_DIRECTION}"
     r"|(?:made|make|makes|making)\s+(?:\w+\s+){0,3}?(?:advances|gains|inroads)"
     r"|gain(?:ed|ing|s)?\s+(?:a\s+)?(?:foothold|ground)|clos(?:ed|ing|es?)\s+in\s+on"
     r"|improv(?:ed|ing|es?)\s+(?:\w+\s+)?(?:tactical\s+)?positions?"
@@ -129,7 +131,7 @@ _STEMS: tuple[str, ...] = (
     "captur", "clear", "fre", "relocat", "seiz", "occup", "liberat", "recaptur", "retak", "retook", "reclaim", "regain", "overr",
     "storm", "encircl", "invad", "won", "win", "took", "tak", "gain", "establish", "assum", "secur",
     "launch", "ent", "re-ent", "reent", "penetrat", "reach", "broke", "break", "cross", "mov", "march",
-    "roll", "swe", "burst", "push", "advanc", "made", "mak", "clos", "improv", "expand", "fell", "fall",
+    "roll", "swe", "burst", "push", "edg", "inch", "advanc", "made", "mak", "clos", "improv", "expand", "fell", "fall",
     "was", "were", "been", "being", "is", "are", "get", "got", "los", "ced", "withdr", "retreat", "pull",
     "fled", "flee", "left", "leav", "abandon", "exit", "gave", "giv", "surrender", "relinquish", "dro",
     "driv", "forc", "knock", "oust", "expel", "dislodg", "kick", "threw", "throw", "flush", "support",

@@ -29,6 +29,11 @@ CASES: list[tuple[str, Expected]] = [
     ("\"Nothing has changed,\" said Kupiansk resident Olha Ivanenko.", {("statement", None, "Olha Ivanenko")}),
     ("\"We held,\" said Ukraine's general staff.", {("statement", "UKR", "Ukraine's general staff")}),
     ("\"It was quiet,\" said Tuesday's report.", set()),
+    # Small gains told as edging forward are advances; pressure on a town is not.
+    ("Russian units edged closer to Toretsk.", {("advance", "RUS", "Toretsk")}),
+    ("Ukrainian troops inched forward near Robotyne.", {("advance", "UKR", "Robotyne")}),
+    ("Russian forces are pressing on Kostiantynivka.", set()),
+    ("Prices edged higher in Kyiv.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
