@@ -145,6 +145,8 @@ _COUNTRY = re.compile(
     rf"(?<![\w-])(?:the\s+)?(?P<name>{alternation(COUNTRY_AGENTS)})(?![\w-])(?!{APOS}s)",
     re.IGNORECASE,
 )
+# (The acronyms' noun reading: see _ACRONYM_STATES.)
+_ACRONYM_STATE = re.compile(r"(?:(?i:the)\s+)?(?P<name>US|U\.S\.|UK|U\.K\.|USA)(?![\w-])(?!['’]s)(?=,?\s+[a-z])")
 # Nouns that follow a side word without making an armed force ("Ukrainian uniforms").
 _DEMONYM_FORCES = {"russians", "ukrainians", "north koreans"}
 
@@ -197,6 +199,9 @@ def _first_words(keys: object) -> frozenset[str]:
 
 
 _SIDE_FIRST = _first_words(SIDE_TERMS) | {"us", "u.s.", "uk", "u.k."}
+# The acronyms that name a state as a noun ("The US is deploying ...", "the UK sent ..."); matched in
+# capitals only, so that "told us" stays a pronoun. As adjectives ("US troops") they are side words.
+_ACRONYM_STATES = frozenset({"us", "u.s.", "u.s", "uk", "u.k.", "u.k", "usa"})  # (token keys lose a final dot)
 _COUNTRY_FIRST = _first_words(COUNTRY_AGENTS)
 _FORCE_FIRST = _first_words(FORCE_NOUNS)
 _INHERENT_FIRST = (
@@ -204,7 +209,9 @@ _INHERENT_FIRST = (
 )
 _PRONOUN_FIRST = frozenset({"the", "these", "those", "our", "their", "its", "his", "her", "both", "they", "we"})
 _DETERMINERS = _PRONOUN_FIRST - {"they", "we"}
-_FIRST_WORD_STARTS = WordStarts(_SIDE_FIRST | _COUNTRY_FIRST | _FORCE_FIRST | _INHERENT_FIRST | {"they", "we"})
+_FIRST_WORD_STARTS = WordStarts(
+    _SIDE_FIRST | _COUNTRY_FIRST | _FORCE_FIRST | _INHERENT_FIRST | _ACRONYM_STATES | {"they", "we"}
+)
 _DETERMINER_STARTS = WordStarts(_DETERMINERS - _SIDE_FIRST - _COUNTRY_FIRST - _FORCE_FIRST - _INHERENT_FIRST)
 _SERVICE_AFTER = re.compile(
     r"\s+of\s+the\s+(?:National\s+Guard|Armed\s+Forces|Navy|Air\s+Force|Marine\s+Corps|Ground\s+Forces|"
@@ -228,7 +235,9 @@ def _scan(sentence: str, starts: WordStarts, out: list[tuple[int, str, bool, boo
         key = _token_key(token)
         side = key in _SIDE_FIRST or key.split("-")[0] in _SIDE_FIRST
         force = key in _FORCE_FIRST
-        if side or force or key in _COUNTRY_FIRST or key in _INHERENT_FIRST or key in _PRONOUN_FIRST:
+        if side or force or key in _COUNTRY_FIRST or key in _INHERENT_FIRST or key in _PRONOUN_FIRST or (
+            key in _ACRONYM_STATES
+        ):
             out.append((start, key, side, force))
 
 
@@ -305,7 +314,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
     last_force = force_starts[-1] if force_starts else -1
     last_side = side_starts[-1] if side_starts else -1
     side_pos = [start for start in side_starts if start < last_force]
-    country_pos = [c[0] for c in cands if c[1] in _COUNTRY_FIRST]
+    country_pos = [c[0] for c in cands if c[1] in _COUNTRY_FIRST or c[1] in _ACRONYM_STATES]
     force_pos = [start for start in force_starts if start < last_side]
     inherent_pos = [c[0] for c in cands if c[1] in _INHERENT_FIRST]
     pronoun_pos = [c[0] for c in cands if c[1] in _PRONOUN_FIRST and (c[1] in ("they", "we") or c[0] < last_force)]
@@ -356,7 +365,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
     for unit in find_units(sentence):
         add(unit.start, unit.end, unit.sides, unit.kind)
     for pos in country_pos:
-        m = _COUNTRY.match(sentence, pos)
+        m = _COUNTRY.match(sentence, pos) or _ACRONYM_STATE.match(sentence, pos)
         if m:
             name = _SPACES.sub(" ", m.group("name").lower())
             side = side_of_term(name)
@@ -401,6 +410,11 @@ def _verb_after_country(sentence: str, m: re.Match[str]) -> bool:
     if side_text.endswith(("'s", "’s")):
         return False
     side_text = _THE_START.sub("", side_text)
+    if side_text in _ACRONYM_STATES and _THE_START.sub("", m.group("sides").strip()).replace(".", "").isupper():
+        # "The UK sent 100 troops": the acronym is the subject when a verb follows it.
+        first = find_triggers(gap)[:1]
+        if first and not gap[:first[0].start].strip():
+            return True
     if side_text in COUNTRY_AGENTS:
         return bool(_LOWER_START.match(sentence, sides_end))
     # "the Kiev regime transferred two brigades", "Putin sent troops": a side named by a noun, then a verb.

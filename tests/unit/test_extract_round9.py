@@ -34,6 +34,12 @@ CASES: list[tuple[str, Expected]] = [
     ("Ukrainian troops inched forward near Robotyne.", {("advance", "UKR", "Robotyne")}),
     ("Russian forces are pressing on Kostiantynivka.", set()),
     ("Prices edged higher in Kyiv.", set()),
+    # "The US", "the UK" as the subject of a verb are the states; in lower case "us" is a pronoun.
+    ("The UK sent 100 troops to Poland.", {("deployment", "GBR", "Poland")}),
+    ("The US is deploying 3,000 troops to Poland.", {("deployment", "USA", "Poland")}),
+    ("The U.S. deployed troops to Poland.", {("deployment", "USA", "Poland")}),
+    ("US troops arrived in Poland.", {("deployment", "USA", "Poland")}),
+    ("Let us send troops to Poland.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
