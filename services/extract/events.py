@@ -173,8 +173,9 @@ _TAKEN_NAMES = re.compile(
     r"(?:pushed|broke|broken|moved)\s+into|"
     # "The occupiers left Hruzke", "withdrew from Kotlyne": the place left (a toponym's ending is checked after).
     r"reached|left|abandoned|(?:withdrew|retreated)\s+from|pulled\s+(?:out\s+of|back\s+from))[\"”]?\s+"
-    r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?"
-    r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{3,})?)*)"
+    # (A name's second word may be short: "Popiv Yar", "Chasiv Yar".)
+    r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?"
+    r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?)*)"
 )
 _LEAVING_LEADS = ("left", "abandoned", "withdrew", "retreated", "pulled")
 _FORCE_WORD = re.compile(rf"(?<![\w-])(?:{alternation(FORCE_NOUNS)}|{alternation(INHERENT_FORCES)})(?![\w-])", re.IGNORECASE)
@@ -201,7 +202,7 @@ _CLEAR_FROM = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:from|out\s+of)\s+", re.I
 _THE_LEAD = re.compile(r"\s+(?:the\s+)?")
 _TAKEN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # Ukrainian/Russian settlement endings: a person ("captured Ivan") or a company rarely ends so.
-_TOPONYM_END = re.compile(r"(?:ka|ke|ne|ve|ye|ia|ya|sk|tsk|ino|ovo|evo|yne|ine|ove|ivtsi|tsi|ky|ki|hrad|grad|pil|pol|ets|ar)$")
+_TOPONYM_END = re.compile(r"(?:ka|ke|ne|ve|ye|ia|ya|sk|tsk|ino|ovo|evo|yne|ine|ove|ivtsi|tsi|ky|ki|hrad|grad|pil|pol|ets|ar|iv)$")
 # A capitalised Cyrillic word in an English text ("entered Котлине") is a name, most often a place's.
 _CYRILLIC_NAME = re.compile(r"(?<![\w’'-])[А-ЯІЇЄҐ][а-яіїєґ’'-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ’'-]+)?")
 _CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")

@@ -40,6 +40,10 @@ CASES: list[tuple[str, Expected]] = [
     ("The U.S. deployed troops to Poland.", {("deployment", "USA", "Poland")}),
     ("US troops arrived in Poland.", {("deployment", "USA", "Poland")}),
     ("Let us send troops to Poland.", set()),
+    # A settlement the gazetteer lacks, named with a short second word ("Yar") or an "-iv" ending, after a verb of taking.
+    ("Russian forces seized Popiv Yar, south-west of Kostiantynivka.", {("advance", "RUS", "Popiv Yar")}),
+    ("Russian forces captured Sergiv.", {("advance", "RUS", "Sergiv")}),
+    ("She left Tel Aviv.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
