@@ -166,13 +166,15 @@ _SETTLEMENT_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇ�
 # The words ``_TAKEN_NAMES`` can start with, for ``_lead_positions``.
 _TAKEN_LEADS = ("captured", "recaptured", "liberated", "seized", "retook", "retaken", "cleared", "stormed", "entered", "reached",
                 "occupied", "taken", "took", "regained", "established", "assumed", "pushed", "broke", "broken", "moved",
-                "left", "abandoned", "withdrew", "retreated", "pulled")
+                "left", "abandoned", "withdrew", "retreated", "pulled", "deployed", "arrived")
 _TAKEN_NAMES = re.compile(
     r"(?:captured|recaptured|liberated|seized|retook|retaken|cleared|stormed|entered|occupied|"
     r"(?:taken|took|regained|established|assumed)\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|"
     r"(?:pushed|broke|broken|moved)\s+into|"
     # "The occupiers left Hruzke", "withdrew from Kotlyne": the place left (a toponym's ending is checked after).
-    r"reached|left|abandoned|(?:withdrew|retreated)\s+from|pulled\s+(?:out\s+of|back\s+from))[\"”]?\s+"
+    r"reached|left|abandoned|(?:withdrew|retreated)\s+from|pulled\s+(?:out\s+of|back\s+from)|"
+    # "units deployed in Kfar Kila and Odaisseh", "arrived at Cincu" (a name of no known shape only in a list).
+    r"(?:deployed|arrived)\s+(?:in|at|to))[\"”]?\s+"
     # (A name's second word may be short: "Popiv Yar", "Chasiv Yar".)
     r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?"
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?)*)"

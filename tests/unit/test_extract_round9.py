@@ -44,6 +44,10 @@ CASES: list[tuple[str, Expected]] = [
     ("Russian forces seized Popiv Yar, south-west of Kostiantynivka.", {("advance", "RUS", "Popiv Yar")}),
     ("Russian forces captured Sergiv.", {("advance", "RUS", "Sergiv")}),
     ("She left Tel Aviv.", set()),
+    # Units deployed in a list of places, one of them unknown to the gazetteer: each is a place of the deployment.
+    ("Lebanese army units deployed in Kfar Kila and Odaisseh after the pullout.",
+     {("deployment", "LBN", "Kfar Kila"), ("deployment", "LBN", "Odaisseh")}),
+    ("The delegation arrived in Brussels.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
