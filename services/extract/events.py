@@ -255,6 +255,7 @@ _DIRECTION_OF = re.compile(
 )
 _WHERE_AFTER_PLACE = re.compile(r",?\s+where\s+[^,;:]{0,80}$")
 _GAP_TO_WHERE = re.compile(r"(?:\s+(?:region|oblast|province|city|town|village|area|district))?")
+_TOWARDS_BEFORE = re.compile(r"(?<![\w-])towards?\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _TO_BEFORE = re.compile(r"(?<![\w-])(?:to|into|towards?)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _AND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*")
@@ -1378,6 +1379,14 @@ def _locate(
         goals = [r for r in after if _TO_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]
         after = goals or after
     before = [r for r in cands if r.end - off <= trig.start]
+    if trig.spec.type == "withdrawal" and after and all(
+        _TOWARDS_BEFORE.search(s, max(0, r.start - off - 30), r.start - off) for r in after
+    ):
+        # "units defending the city withdrew north towards Zaporizhzhia": they left the place their own phrase
+        # names (in the same clause, no comma between), not the one they went to.
+        held = [r for r in before if not r.is_country and not any(c in s[r.end - off:trig.start] for c in ",;")]
+        if held:
+            return held[-1].place, True
     if trig.spec.type == "deployment":
         # "confirmation from Moscow that Pyongyang had sent troops": Moscow is not where they went.
         before = [r for r in before if not _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]

@@ -48,6 +48,12 @@ CASES: list[tuple[str, Expected]] = [
     ("Lebanese army units deployed in Kfar Kila and Odaisseh after the pullout.",
      {("deployment", "LBN", "Kfar Kila"), ("deployment", "LBN", "Odaisseh")}),
     ("The delegation arrived in Brussels.", set()),
+    # A withdrawal "towards X" happens at the place the withdrawing forces' own phrase names, if it names one.
+    ("Ukrainian forces near Pokrovsk withdrew towards Myrnohrad.", {("withdrawal", "UKR", "Pokrovsk")}),
+    ("Ukrainian formations that had held Pokrovsk retreated towards Myrnohrad.", {("withdrawal", "UKR", "Pokrovsk")}),
+    ("Ukrainian troops withdrew towards Myrnohrad.", {("withdrawal", "UKR", "Myrnohrad")}),
+    ("After Russia captured Pokrovsk, Ukrainian troops withdrew towards Myrnohrad.",
+     {("advance", "RUS", "Pokrovsk"), ("withdrawal", "UKR", "Myrnohrad")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
