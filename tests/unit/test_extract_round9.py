@@ -54,6 +54,10 @@ CASES: list[tuple[str, Expected]] = [
     ("Ukrainian troops withdrew towards Myrnohrad.", {("withdrawal", "UKR", "Myrnohrad")}),
     ("After Russia captured Pokrovsk, Ukrainian troops withdrew towards Myrnohrad.",
      {("advance", "RUS", "Pokrovsk"), ("withdrawal", "UKR", "Myrnohrad")}),
+    # Where an advance came from is not where it went; where forces were driven from is where they lost.
+    ("Russian forces advancing from Kherson through Nova Kakhovka entered Melitopol.", {("advance", "RUS", "Melitopol")}),
+    ("Russian columns crossed into Ukraine from Belgorod, Kursk and Bryansk.", {("advance", "RUS", "Ukraine")}),
+    ("Russian units drove Ukrainian troops from Pokrovsk.", {("advance", "RUS", "Pokrovsk"), ("withdrawal", "UKR", "Pokrovsk")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
