@@ -112,7 +112,7 @@ _ANAPHOR = re.compile(
 )
 _PLACE_AS_AGENT = re.compile(
     r"(?:[’']s)?\s+(?:could|would|will|may|might|must|can|says|said|say|claims|claimed|wants|hopes|plans|"
-    r"aims|announced|denied|stated|reported|insists|accused|warned)\b",
+    r"aims|announced|denied|stated|reported|insists|accused|warned|described|calls|called|termed|dubbed)\b",
     re.IGNORECASE,
 )
 _SUB_PLACE_FOLLOWS = re.compile(

@@ -56,7 +56,7 @@ _NEGATED = re.compile(
 )
 _CAP = r"(?:[A-ZÀ-ÝА-ЯІЇЄ][\w’'.-]*|[A-Z]\.)"
 _NAME_SEQ = re.compile(
-    rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CAP}|(?:de|van|von|bin|al|el|da|di|der|den|of\s+the|for\s+the|of|for|and|the)(?=\s+[A-Z])))*"
+    rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CAP}|(?:de|van|von|bin|al|el|da|di|der|den|of\s+the|for\s+the|of|for|and|the)(?=\s+(?:(?:der|den|de|la)\s+)?[A-Z])))*"
     rf"(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
 )
 _BODY_NOUN = alternation(BODY_NOUNS)
@@ -103,6 +103,8 @@ _GAP_OK = re.compile(
     r"address|speech|interview|briefing|message|report|comments?)(?:\s+on\s+[\w-]+)?)\s*,?\s*)*",
     re.IGNORECASE,
 )
+# "Analyst Marta Kowalczyk of the consultancy NordBev said": the person, whose employer follows her name.
+_EMPLOYER_GAP = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?-i:[A-Z][\w&’'-]*)(?:\s+(?-i:[A-Z][\w&’'-]*)){0,3}\s*,?\s*")
 # "Peskov dismissed the sanctions as illegal and said": the subject of a coordinated verb speaks.
 _COORDINATED_SPEECH = re.compile(
     r"\s+(?:[a-z]+ed|met|held|gave|made|spoke|took|sent|visited|hit\s+out)\s(?:[^,;:.“”\"]|[“\"][^,;:.“”\"]{1,40}[”\"]){0,80}?"
@@ -543,7 +545,9 @@ def _verb_subject(sentence: str, ents: list[_Entity], vstart: int, vend: int) ->
     left = sentence[:vstart]
     for ent in reversed([e for e in ents if e.end <= vstart]):
         gap = left[ent.end:]
-        if not _GAP_OK.fullmatch(gap) and not (ent.is_person and _COORDINATED_SPEECH.fullmatch(gap)):
+        if not _GAP_OK.fullmatch(gap) and not (ent.is_person and (
+            _COORDINATED_SPEECH.fullmatch(gap) or _EMPLOYER_GAP.fullmatch(gap)
+        )):
             continue
         appos = _IN_APPOSITION.search(left, max(0, ent.start - 150), ent.start)
         if appos and any(e.end <= appos.start() and not left[e.end:appos.start()].strip() for e in ents):

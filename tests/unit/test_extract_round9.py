@@ -58,6 +58,13 @@ CASES: list[tuple[str, Expected]] = [
     ("Russian forces advancing from Kherson through Nova Kakhovka entered Melitopol.", {("advance", "RUS", "Melitopol")}),
     ("Russian columns crossed into Ukraine from Belgorod, Kursk and Bryansk.", {("advance", "RUS", "Ukraine")}),
     ("Russian units drove Ukrainian troops from Pokrovsk.", {("advance", "RUS", "Pokrovsk"), ("withdrawal", "UKR", "Pokrovsk")}),
+    # Names with particles, and a person whose employer stands between the name and the verb.
+    ("\"It is over,\" chief executive Dolf van den Brink said in a statement.", {("statement", None, "Dolf van den Brink")}),
+    ("Analyst Marta Kowalczyk of the consultancy NordBev said the shares barely moved.",
+     {("statement", None, "Marta Kowalczyk")}),
+    # A capital "described" or "called" something: the government, not where anything happened.
+    ("Russian forces were pulled back from Kupiansk in what Moscow described as a regrouping.",
+     {("withdrawal", "RUS", "Kupiansk")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
