@@ -28,6 +28,8 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
         "просуваю",
         "оволоді", "прорвал", "освободи", "освобожд", "освобожден", "захвати", "захвачен", "заняли", "занят",
         "вошл", "вошел", "вошёл", "зашл", "зашел", "зашёл", "продвинул", "продвига", "овладе",
+        # "ворог закріпився на околиці села": gained a foothold; "відкинули їх": drove them back.
+        "закріпи", "закрепи", "відкинули", "відкинув", "отбросили", "отбросил",
     ),
     "withdrawal": (
         "відступи", "відступа", "відійшл", "відійшов", "відвели", "відведен", "залишили", "покину", "відкинут",
@@ -40,13 +42,17 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
         "сосредото", "стягива", "стянул", "отправи",
         # "на позиції заступили свіжі підрозділи": units took over the positions (a rotation in).
         "заступили", "заступила", "заступив",
+        # "до області прибули додаткові підрозділи": units arrived.
+        "прибули", "прибув", "прибыли", "прибыл",
     ),
 }
 # Verbs anyone does ("зашли в музей"), an advance only when forces are named; the exact forms of "took over positions".
 _ANYONE_STEMS = ("зашл", "зашел", "зашёл", "зайшл")
 _TOOK_OVER = frozenset({"заступили", "заступила", "заступив"})
 # "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
-_CAUSATIVE_STEMS = ("вибили", "вибив", "выбили", "выбил")
+_REPEL_STEMS = ("відкинули", "відкинув", "отбросили", "отбросил")
+_TO_STARTING_POSITIONS = re.compile(r"\s+(?:їх|их)\s+(?:на|до|к)\s+(?:свої\s+|свои\s+)?(?:вихідн|исходн)", re.IGNORECASE)
+_CAUSATIVE_STEMS = ("вибили", "вибив", "выбили", "выбил", "відкинули", "відкинув", "отбросили", "отбросил")
 # A side word in the accusative (the object of such a verb): "окупантів", "оккупантов", "ворога", "противника".
 _OBJECT_FORM = re.compile(r"\w+(?:ів|ов|ев)|ворога|противника|врага|неприятеля")
 # "здійснили маневр і перемістилися на більш вигідні позиції": the euphemism for a withdrawal.
@@ -134,7 +140,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 # Speech: "заявив", "повідомили", "сообщает"; "за словами X", "по данным X".
 _SPEECH = re.compile(
     r"(?<![\w’'ʼ-])(?P<verb>інформу\w*|информиру\w*|заяви\w*|повідоми\w*|повідомля\w*|сказа\w*|написа\w*|пишет|пише|назва\w*|рассказа\w*|розпові\w*|зазначи\w*|наголоси\w*|підтверди\w*|спростува\w*|"
-    r"сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|подтверди\w*|опроверг\w*|заявля\w*)"
+    r"сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|подтверди\w*|опроверг\w*|заявля\w*|"
+    r"доложи\w*|докладыва\w*|доповів\w*|доповіл\w*|доповіда\w*)"
     r"|(?P<acc>за\s+словами|за\s+даними|по\s+словам|по\s+данным|як\s+повідоми\w*|как\s+сообщи\w*)",
     re.IGNORECASE,
 )
@@ -147,7 +154,8 @@ KNOWN_SPEAKERS: dict[str, str | None] = {
     "генштаб": "UKR", "генеральний штаб": "UKR", "міноборони": "UKR", "минобороны": "RUS", "кремл": "RUS",
     "министерств": "RUS", "міністерств": "UKR", "мид": "RUS", "мзс": "UKR",
     "зеленськ": "UKR", "зеленск": "UKR", "сирськ": "UKR", "сырск": "UKR", "буданов": "UKR", "умєров": "UKR",
-    "умеров": "UKR", "путін": "RUS", "путин": "RUS", "пєсков": "RUS", "песков": "RUS", "шойгу": "RUS",
+    "умеров": "UKR", "путін": "RUS", "путин": "RUS", "герасимов": "RUS", "гєрасимов": "RUS", "рыбар": "RUS", "рибар": "RUS",
+    "синєгубов": "UKR", "синегубов": "UKR", "іван федоров": "UKR", "иван федоров": "UKR", "пєсков": "RUS", "песков": "RUS", "шойгу": "RUS",
     "бєлоусов": "RUS", "белоусов": "RUS", "лавров": "RUS", "захаров": "RUS", "конашенков": "RUS", "гладков": "RUS",
     "пушилін": "RUS", "пушилин": "RUS", "сальдо": "RUS", "балицьк": "RUS", "балицк": "RUS",
     "сили оборони": "UKR", "дпсу": "UKR", "гур": "UKR", "сбу": "UKR", "фсб": "RUS", "deepstate": "UKR",
@@ -160,7 +168,11 @@ _CYRILLIC_UNIT = re.compile(
 # Titles before a name ("Губернатор Вячеслав Гладков"): the speaker is the person.
 _TITLE_WORDS = re.compile(
     r"(?:(?:Губернатор|Президент|Прем[’'ʼ]?єр-міністр|Премьер-министр|Міністр|Министр|Голова|Глава|Командувач|Командующий|"
-    r"Командир|Речник|Спікер|Представитель|Официальный\s+представитель|Генерал|Полковник|Мэр|Мер)\s+)+"
+    r"Командир|Речник|Спікер|Представитель|Официальный\s+представитель|Генерал|Полковник|Мэр|Мер|"
+    r"Начальник|Начальниця|Заступник|Заместитель|Керівник|Руководитель)\s+"
+    # What the title heads, before the name: "Начальник Генштаба Валерий Герасимов", "Начальник ОВА Іван Федоров".
+    r"(?:(?:[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ської|ской|цької|цкой|ої|ой)\s+)?"  # "Начальник Харківської ОВА Олег Синєгубов"
+    r"(?:[А-ЯІЇЄҐ]{2,5}|Генштаб[а-яу]?|Генерального\s+штабу?)\s+(?=[А-ЯІЇЄҐ][а-яіїєґё]))?)+"
 )
 _GAP_AFTER = re.compile(
     r"\s*(?:(?:в|у|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|понеділок|вівторок|середу|четвер|"
@@ -203,7 +215,9 @@ _OUTLET_AFTER = re.compile(
     r"\s*(?:РИА\s+Новости|ТАСС|Интерфаксу?|РБК|Известиям|Коммерсанту|Укрінформу|Суспільному|УНІАН|Радіо\s+Свобода|"
     r"«[^«»]{2,40}»|[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ій|ому)\s+(?:правді|праве|правде))\s+"
 )
+# "пишет «Рыбарь»", "сообщает и канал «Рыбарь»": a channel in quotes speaks.
 _QUOTED_NAME = re.compile(r"«[А-ЯІЇЄҐA-Z][^«»]{1,40}»")
+_BEFORE_QUOTED_NAME = re.compile(r"(?:(?:и|і|й|также|також)\s+)?(?:(?:телеграм-)?канал\s+)?")
 _MINISTRY_OF = re.compile(r"(?:РФ|Росії|России)\b")
 
 
@@ -318,6 +332,9 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
         ):
             # "наші захисники вибили їх із села", "вибили російських військових з кварталів": those driven out withdraw.
             out.append(CyrillicTrigger("withdrawal", "RUS" if side == "UKR" else "UKR", start, end, text))
+            if low_text.startswith(_REPEL_STEMS) and _TO_STARTING_POSITIONS.match(sentence, end):
+                # "відкинули їх на вихідні позиції": an attack repelled, no ground taken by those who repelled it.
+                out.pop(-2)
     return out
 
 
@@ -346,7 +363,8 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
         else:
             name = next((n for n in reversed(names) if n.end() <= m.start() and m.start() - n.end() <= 40), None) or after
         if name is None and m.group("verb"):
-            name = _QUOTED_NAME.match(sentence, gap.end() if gap else m.end())  # "пишет «Рыбарь»": a channel speaks
+            lead = _BEFORE_QUOTED_NAME.match(sentence, gap.end() if gap else m.end())
+            name = _QUOTED_NAME.match(sentence, lead.end() if lead else m.end())  # "пишет «Рыбарь»": a channel speaks
         if name is None and (prep := _IN_PREPOSITION.match(sentence, m.end())) is not None:
             name = _CYRILLIC_UNIT.match(sentence, prep.end())  # "повідомили у 14-й окремій механізованій бригаді"
         if name is None and _IN_THE_UNIT.match(sentence, m.end()):
@@ -354,14 +372,15 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
             name = next((u for u in reversed(list(_CYRILLIC_UNIT.finditer(sentence, 0, m.start())))), None)
         if name is None or (name.start() == 0 and len(name.group(0).split()) == 1 and not _known(name.group(0))):
             continue  # a capitalised first word alone is no name
-        known = _known(name.group(0))
+        title = _TITLE_WORDS.match(name.group(0))
+        start = name.start() + (title.end() if title and title.end() < len(name.group(0)) else 0)
+        # The person's own name first: "Начальник Генштаба Валерий Герасимов" is Gerasimov's side, not the staff's.
+        known = _known(sentence[start:name.end()]) or _known(name.group(0))
         side = KNOWN_SPEAKERS[known] if known else None
         if known in {"міноборони", "минобороны", "генштаб"} and _MINISTRY_OF.search(name.group(0)):
             side = "RUS"
         verb = m.group(0)
         vstart = m.start()
-        title = _TITLE_WORDS.match(name.group(0))
-        start = name.start() + (title.end() if title and title.end() < len(name.group(0)) else 0)
         out.append(SpeakerMention(sentence[start:name.end()], side, False, verb, vstart, start, name.end(),
                                   sentence[m.end():].strip(" ,:—-") or None))
     return out
