@@ -1381,13 +1381,12 @@ def _locate(
     if trig.spec.type == "advance" and trig.family != "cause" and len(after) > 1:
         # "forces advancing from Crimea through Akimovka entered Melitopol", "crossed into Ukraine from Russia,
         # Belarus and Crimea": where they came from is no goal. (After "drove them from X", X is: "cause" verbs.)
-        origins: list[_PlaceRef] = []
-        for r in after:
-            if _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off) or (
-                origins and origins[-1] is after[after.index(r) - 1] and _LIST_JOIN.fullmatch(s, origins[-1].end - off, r.start - off)
-            ):
-                origins.append(r)
-        after = [r for r in after if r not in origins] or after
+        origin_at: set[int] = set()
+        for i, r in enumerate(after):
+            listed_after_origin = i - 1 in origin_at and _LIST_JOIN.fullmatch(s, after[i - 1].end - off, r.start - off)
+            if listed_after_origin or _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off):
+                origin_at.add(i)
+        after = [r for i, r in enumerate(after) if i not in origin_at] or after
     before = [r for r in cands if r.end - off <= trig.start]
     if trig.spec.type == "withdrawal" and after and all(
         _TOWARDS_BEFORE.search(s, max(0, r.start - off - 30), r.start - off) for r in after

@@ -104,7 +104,9 @@ _GAP_OK = re.compile(
     re.IGNORECASE,
 )
 # "Analyst Marta Kowalczyk of the consultancy NordBev said": the person, whose employer follows her name.
-_EMPLOYER_GAP = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?-i:[A-Z][\w&’'-]*)(?:\s+(?-i:[A-Z][\w&’'-]*)){0,3}\s*,?\s*")
+_EMPLOYER_GAP = re.compile(
+    r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3}\s*,?\s*"
+)
 # "Peskov dismissed the sanctions as illegal and said": the subject of a coordinated verb speaks.
 _COORDINATED_SPEECH = re.compile(
     r"\s+(?:[a-z]+ed|met|held|gave|made|spoke|took|sent|visited|hit\s+out)\s(?:[^,;:.“”\"]|[“\"][^,;:.“”\"]{1,40}[”\"]){0,80}?"
