@@ -281,10 +281,11 @@ def _find_units(sentence: str) -> tuple[ActorMention, ...]:
             # "the 1st Corps of the National Guard": the name goes on (and says the side, if nothing before did).
             if side and (not sides or sides == (side,)):
                 sides, end = (side,), after.end()
-        elif sides and (service := _SERVICE_AFTER.match(sentence, end)) is not None:
+        elif (service := _SERVICE_AFTER.match(sentence, end)) is not None:
             end = service.end()  # "the Ukrainian 1st Corps of the National Guard"
         if not sides:
-            cued = {UNIT_SIDE_CUES[_SPACES.sub(" ", c.lower())] for c in _UNIT_CUE.findall(m.group(0))}
+            # (The service named after the unit cues its side too: "units of the 1st Corps of the National Guard".)
+            cued = {UNIT_SIDE_CUES[_SPACES.sub(" ", c.lower())] for c in _UNIT_CUE.findall(sentence[start:end])}
             sides = tuple(cued) if len(cued) == 1 else ()
         members = _UNIT_MEMBERS_BEFORE.search(sentence, max(0, lead - 30), lead)
         if members:

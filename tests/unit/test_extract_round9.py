@@ -65,6 +65,10 @@ CASES: list[tuple[str, Expected]] = [
     # A capital "described" or "called" something: the government, not where anything happened.
     ("Russian forces were pulled back from Kupiansk in what Moscow described as a regrouping.",
      {("withdrawal", "RUS", "Kupiansk")}),
+    # A unit's service after its number tells its side; the sent units' side is the deployment's.
+    ("The occupiers attacked. The command transferred units of the 1st Corps of the National Guard to Pokrovsk.",
+     {("deployment", "UKR", "Pokrovsk")}),
+    ("Soldiers of the 3rd Brigade of the National Guard entered Kupiansk.", {("advance", "UKR", "Kupiansk")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
