@@ -1283,15 +1283,19 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
                     return a
     word = _CAPITALISED_BEFORE.search(s[max(0, trig.start - 40):trig.start])
     if word:
-        sides = sides_in(word.group(1))
-        if sides and _MAIN_SIDE_ADJECTIVE.fullmatch(word.group(1)):
-            start = trig.start - len(s[max(0, trig.start - 40):trig.start]) + word.start(1)
-            return ActorMention(start, start + len(word.group(1)), sides, "country", word.group(1))
+        # "The Russian withdrawal ..." at a sentence's start: the article is capitalised too.
+        lead = len(word.group(1)) - len(_CAPITAL_THE.sub("", word.group(1)))
+        adjective = word.group(1)[lead:]
+        sides = sides_in(adjective)
+        if sides and _MAIN_SIDE_ADJECTIVE.fullmatch(adjective):
+            start = trig.start - len(s[max(0, trig.start - 40):trig.start]) + word.start(1) + lead
+            return ActorMention(start, start + len(adjective), sides, "country", adjective)
     return None
 
 
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
+_CAPITAL_THE = re.compile(r"^The\s+")
 _MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|must|(?-i:may))\s", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"(?<![\w-])(?:while|whereas|but|although)(?![\w-])")

@@ -69,6 +69,9 @@ CASES: list[tuple[str, Expected]] = [
     ("The occupiers attacked. The command transferred units of the 1st Corps of the National Guard to Pokrovsk.",
      {("deployment", "UKR", "Pokrovsk")}),
     ("Soldiers of the 3rd Brigade of the National Guard entered Kupiansk.", {("advance", "UKR", "Kupiansk")}),
+    # A side's adjective before an event noun at the sentence's start ("The Russian withdrawal ...").
+    ("The Russian withdrawal from Kherson began on Wednesday.", {("withdrawal", "RUS", "Kherson")}),
+    ("The Russian offensive could stall.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
