@@ -225,10 +225,26 @@ _CYRILLIC_SETTLEMENTS = re.compile(
 )
 _CYRILLIC_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:и|і|та|й)\s+")
 # Between two places of a list: "Kupiansk, Izium and Balakliia", "the villages of X and Y".
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WHEN = (
+    rf"(?:(?:on|in|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}(?:\s+\d{{1,2}})?|{_WEEKDAY})"
+    rf"(?:,?\s+\d{{4}})?|\d{{4}})|(?:last|this)\s+(?:week|month|year|{_WEEKDAY}))"
+)
+_WHEN_AT = re.compile(rf"\s{_WHEN}")
+_VERB_AFTER_NAME = re.compile(
+    r"(?:[’']s)?\s+(?:has|have|had|is|was|were|are|will|would|could|says|said|claims|denies|(?!(?:red|bed)\b)[a-z]{2,}ed)\b"
+)
+_LISTED_ITEM_END = re.compile(rf"\s*(?:\(|[,.;:]|$|\s+(?:{_WHEN}|and|or|as\s+well)\b)")
 _LIST_GAP = re.compile(
     # "took Hirske (Gorskoye) and Zolote": another name of the place before may stand in brackets.
     r"(?:\s*\([^()]{1,40}\))?"
-    r"(?:\s*,\s*(?:and\s+|or\s+|та\s+|і\s+|и\s+)?|\s+(?:and|or|as\s+well\s+as|та|і|й|и)\s+)(?:the\s+)?"
+    # "liberated Balakliia on Thursday and Kupiansk on Saturday": when each fell may stand before the next name.
+    rf"(?:\s+{_WHEN})?"
+    r"(?:\s*,\s*(?:and\s+|or\s+|та\s+|і\s+|и\s+)?|\s+(?:and|or|as\s+well\s+as|та|і|й|и)\s+(?:then\s+|later\s+)?)(?:the\s+)?"
 )
 # "advanced in western Toretsk and into central Shcherbynivka": a second goal of the same verb.
 _SECOND_GOAL = re.compile(
@@ -1214,6 +1230,10 @@ def _listed_with(s: str, location: Place | None, cands: list[_PlaceRef], offset:
                 or (_SECOND_GOAL.fullmatch(s, prev.end - offset, r.start - offset)
                     and not _NEW_SUBJECT.match(s, r.end - offset))):
             break
+        if _VERB_AFTER_NAME.match(s, r.end - offset) or (
+            _WHEN_AT.search(s, prev.end - offset, r.start - offset) and not _LISTED_ITEM_END.match(s, r.end - offset)
+        ):
+            break  # "captured Popasna (last week) and Kyiv responded": a name and its verb start a new clause
         out.append(r.place)
         prev = r
     return out

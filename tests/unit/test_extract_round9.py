@@ -72,6 +72,13 @@ CASES: list[tuple[str, Expected]] = [
     # A side's adjective before an event noun at the sentence's start ("The Russian withdrawal ...").
     ("The Russian withdrawal from Kherson began on Wednesday.", {("withdrawal", "RUS", "Kherson")}),
     ("The Russian offensive could stall.", set()),
+    # Places taken one after another, each with its date; a name followed by its own verb starts a new clause.
+    ("Ukrainian troops liberated Balakliia on Thursday and Kupiansk on Saturday.",
+     {("advance", "UKR", "Balakliia"), ("advance", "UKR", "Kupiansk")}),
+    ("Russian troops captured Avdiivka in February 2024 and then Pokrovsk.",
+     {("advance", "RUS", "Avdiivka"), ("advance", "RUS", "Pokrovsk")}),
+    ("Russian troops captured Avdiivka and Kyiv responded with strikes.", {("advance", "RUS", "Avdiivka")}),
+    ("Russian troops captured Avdiivka last week and Kyiv responded.", {("advance", "RUS", "Avdiivka")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
