@@ -1047,6 +1047,14 @@ def _military(
     if actor is None or not actor.sides:
         return out
     actor = _with_coordinated(s, actor, actors)
+    if _WHOSE_BEFORE.search(s, max(0, trig.start - 70), trig.start) and not _WHOSE_FORCES_BEFORE.search(
+        s, max(0, trig.start - 70), trig.start
+    ):
+        return out  # "took Avdiivka, whose residents had fled": the verb's subject is no armed force
+    whose = _WHOSE_FORCES_BEFORE.search(s, max(0, trig.start - 70), trig.start) if spec.type == "withdrawal" else None
+    if whose is not None and actor.end <= whose.start() and len(actor.sides) == 1 and actor.sides[0] in _OTHER_SIDE:
+        # "Russian troops took Hirske and Zolote, whose garrisons had pulled out": the towns' defenders withdrew.
+        actor = ActorMention(whose.start(), whose.end(), (_OTHER_SIDE[actor.sides[0]],), "force", whose.group(0).strip(", "))
     if blocked_by(s, trig.start, left):
         return out
     sides = actor.sides
@@ -1316,6 +1324,13 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+# ", whose garrisons had": the forces of the places just named (their defenders, when someone else took them).
+_WHOSE_FORCES_BEFORE = re.compile(
+    r",\s*whose\s+(?:[\w-]+\s+){0,2}?(?:garrisons?|defenders|troops|forces|units|soldiers)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:already\s+|reportedly\s+)?$"
+)
+_WHOSE_BEFORE = re.compile(r",\s*whose\s+(?:[\w-]+\s+){1,3}?(?:had\s+|have\s+|has\s+)?(?:already\s+|reportedly\s+)?$")
+_WHOSE_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*whose\s")
 _MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|must|(?-i:may))\s", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"(?<![\w-])(?:while|whereas|but|although)(?![\w-])")
@@ -1417,9 +1432,16 @@ def _locate(
     ):
         # "units defending the city withdrew north towards Zaporizhzhia": they left the place their own phrase
         # names (in the same clause, no comma between), not the one they went to.
-        held = [r for r in before if not r.is_country and not any(c in s[r.end - off:trig.start] for c in ",;")]
+        held = [r for r in before if not r.is_country and (
+            not any(c in s[r.end - off:trig.start] for c in ",;") or _WHOSE_GAP.match(s, r.end - off)
+        )]
         if held:
-            return held[-1].place, True
+            first = len(held) - 1
+            if _WHOSE_GAP.match(s, held[first].end - off):
+                # "took Hirske and Zolote, whose garrisons had pulled out": the first of the list (the rest follow it).
+                while first > 0 and _LIST_GAP.fullmatch(s, held[first - 1].end - off, held[first].start - off):
+                    first -= 1
+            return held[first].place, True
     if trig.spec.type == "deployment":
         # "confirmation from Moscow that Pyongyang had sent troops": Moscow is not where they went.
         before = [r for r in before if not _FROM_BEFORE.search(s, max(0, r.start - off - 30), r.start - off)]

@@ -79,6 +79,10 @@ CASES: list[tuple[str, Expected]] = [
      {("advance", "RUS", "Avdiivka"), ("advance", "RUS", "Pokrovsk")}),
     ("Russian troops captured Avdiivka and Kyiv responded with strikes.", {("advance", "RUS", "Avdiivka")}),
     ("Russian troops captured Avdiivka last week and Kyiv responded.", {("advance", "RUS", "Avdiivka")}),
+    # "whose garrisons had pulled out": the defenders of the places taken withdrew from them.
+    ("Russian troops took Avdiivka, whose defenders had pulled out towards Pokrovsk.",
+     {("advance", "RUS", "Avdiivka"), ("withdrawal", "UKR", "Avdiivka")}),
+    ("Russian troops took Avdiivka, whose residents had fled.", {("advance", "RUS", "Avdiivka")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
