@@ -68,6 +68,7 @@ INFLECTIONS = frozenset(
 _STEM_FINALS = frozenset("аяьоеий")
 _INFLECTION_AFTER = re.compile(r"[\u0400-\u04FF]{1,3}(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_LONGEST_WORD = 40  # (for the fast path of ``_word_ending`` only: a longer word is found step by step)
 # "на Куп'янському напрямку", "на Покровском направлении", "на Торецькому та Покровському напрямках":
 # a town's adjective before "direction".
 _DIRECTION_ADJECTIVE = re.compile(
@@ -144,10 +145,20 @@ def _previous_word(text: str, start: int) -> str:
     end = start
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    if end == start:
-        return ""
+    return _word_ending(text, end) if end < start else ""
+
+
+def _word_ending(text: str, end: int) -> str:
+    """The letters right before ``end``, or before a full stop there ("Gen."); maybe none."""
     if end > 0 and text[end - 1] == ".":
         end -= 1
+    # Mostly a space before the word: one search, not a step per letter. (Bounded: a text without
+    # spaces must not be searched back to its start for every name.)
+    space = text.rfind(" ", end - _LONGEST_WORD if end > _LONGEST_WORD else 0, end)
+    if space >= 0:
+        word = text[space + 1 : end]
+        if word.isalpha():
+            return word
     begin = end
     while begin > 0 and text[begin - 1].isalpha():
         begin -= 1
@@ -155,7 +166,11 @@ def _previous_word(text: str, start: int) -> str:
 
 
 def _usable(name: str) -> bool:
-    return bool(_USABLE_NAME.match(name)) and not (name.isupper() and len(name) <= 4)
+    return bool(_USABLE_NAME.match(name)) and not _short_capitals(name)
+
+
+def _short_capitals(name: str) -> bool:
+    return name.isupper() and len(name) <= 4
 
 
 def _cyrillic_adjective_forms(adjective: str) -> list[str]:
@@ -209,8 +224,8 @@ class NameIndex:
             variants = named.entry.country in FULL_COUNTRIES and named.entry.kind == "city"
             # A country keeps its own name even where it is an English word or a first name ("Chad", "Jordan").
             country = named.entry.kind == "country"
-            for name, key, primary in self._names_of(named, data):
-                self._add(keys, name, key, index, primary, variants, keep_stop_keys=country and primary)
+            for key, primary, usable in self._names_of(named, data):
+                self._add(keys, key, index, primary, usable, variants, keep_stop_keys=country and primary)
         # Every key starts with a space, and the scanned text too: the automaton then only
         # reports names that start a word, which is most of the speed of ``scan``.
         self.automaton = ahocorasick.Automaton()
@@ -221,14 +236,14 @@ class NameIndex:
         self.key_count = len(keys)
 
     @staticmethod
-    def _names_of(named: NamedEntry, data: GazetteerData) -> Iterable[tuple[str, str, bool]]:
-        """(name, its index key, whether it is a primary name): each name is normalised once."""
+    def _names_of(named: NamedEntry, data: GazetteerData) -> Iterable[tuple[str, bool, bool]]:
+        """(index key, whether it is a primary name, whether ``_usable``) of each name: each normalised once."""
         entry = named.entry
         if entry.kind == "region" and entry.admin1_code in data.region_names:
             for name in region_keys(data.region_names[entry.admin1_code]):
-                yield name, normalise_name(name), True
+                yield normalise_name(name), True, _usable(name)
         for name in named.primary:
-            yield name, normalise_name(name), True
+            yield normalise_name(name), True, _usable(name)
         if not named.other:
             return
         # GeoNames alternate names include other languages' exonyms and odd short
@@ -242,14 +257,14 @@ class NameIndex:
                 continue  # another script (Chinese, Arabic, ...): never indexed, so not normalised either
             key = normalise_name(name)
             if (full and len(key) > 4) or _CYRILLIC_KEY.match(key) or fuzz.ratio(key, own) >= SIMILAR_ALTERNATE:
-                yield name, key, False
+                yield key, False, not _short_capitals(name)  # (= ``_usable``: its pattern matched above)
 
     @staticmethod
     def _add(
-        keys: dict[str, NameKey], name: str, key: str, index: int, primary: bool, variants: bool = False,
+        keys: dict[str, NameKey], key: str, index: int, primary: bool, usable: bool, variants: bool = False,
         keep_stop_keys: bool = False,
     ) -> None:
-        if not _usable(name) and key not in ACRONYMS:
+        if not usable and key not in ACRONYMS:
             return
         for variant in transliteration_variants(key) if variants else (key,):
             if len(variant) < MIN_KEY_LENGTH and variant not in ACRONYMS:
@@ -259,7 +274,8 @@ class NameIndex:
             slot = keys.get(variant)
             if slot is None:
                 cyrillic = bool(_CYRILLIC_KEY.match(variant))
-                slot = keys[variant] = NameKey(variant, cyrillic=cyrillic, acronym=variant in ACRONYMS)
+                # (Lists given, not made by the default factories: 100,000 keys are made at start-up.)
+                slot = keys[variant] = NameKey(variant, [], [], cyrillic, variant in ACRONYMS)
             # Entries are added in index order, so a repeat of this entry can only be the last one added.
             if not slot.exact or slot.exact[-1][0] != index:
                 slot.exact.append((index, primary))
@@ -267,7 +283,7 @@ class NameIndex:
                 stem = variant[:-1]
                 stem_slot = keys.get(stem)
                 if stem_slot is None:
-                    stem_slot = keys[stem] = NameKey(stem, cyrillic=True)
+                    stem_slot = keys[stem] = NameKey(stem, [], [], True)
                 if not stem_slot.stem or stem_slot.stem[-1][0] != index:
                     stem_slot.stem.append((index, primary))
 
@@ -291,6 +307,7 @@ class NameIndex:
         shifted = bool(normalised.thresholds)  # else offsets in ``norm`` are offsets in ``text``
         length = len(norm)
         hits: list[NameHit] = []
+        plausible, add = self._plausible, hits.append  # (looked up once: some 60 hits a text)
         for last, value in self.automaton.iter(" " + norm):
             # ``last`` is the match's last character in " " + norm: the exclusive end in ``norm``.
             if last < length and norm[last].isalnum():
@@ -313,11 +330,11 @@ class NameIndex:
                 end = normalised.original_end(end)
             surface = text[start:end]
             if strict:
-                if not self._plausible(text, start, end, surface, key, value[4]):
+                if not plausible(text, start, end, surface, key, value[4]):
                     continue
             elif value[4] and surface != surface.upper():
                 continue
-            hits.append(NameHit(start, end, surface, key, candidates))
+            add(NameHit(start, end, surface, key, candidates))
         if strict and ("напрям" in text or "направлен" in text):
             directions = self._directions(text)
             if directions:
@@ -351,37 +368,41 @@ class NameIndex:
 
     @staticmethod
     def _plausible(text: str, start: int, end: int, surface: str, key: str, acronym: bool) -> bool:
+        # (Every test is run for most names, which pass them all: the cheap ones and common cases go first.)
         first = surface[0]
-        if first.lower() != first.upper() and not first.isupper():
+        if not first.isupper() and first.lower() != first.upper():
             return False  # "kursk" in lower case is not a name in running text
         if acronym and surface != surface.upper():
             return False  # "Us" is not the US
-        word = _previous_word(text, start)
+        spaces = start  # where the spaces before the name begin
+        while spaces > 0 and text[spaces - 1].isspace():
+            spaces -= 1
+        word = _word_ending(text, spaces) if spaces < start else ""  # = _previous_word(text, start)
         low_word = word.lower()
         if word and word[0].isupper() and (low_word in TITLES or low_word in FIRST_NAMES or low_word in NAME_PREFIXES):
             return False  # "President Kim", "Donald Tusk", "Ukrainska Pravda"
-        after = _NEXT_WORD.match(text, end)
-        following_low = after.group(1).lower() if after is not None else ""
+        if low_word in GROUPING_WORDS:
+            return False  # "Battlegroup Yug"
+        # (``_NEXT_WORD`` starts with a space: most names are followed by punctuation, and need no match.)
+        after = _NEXT_WORD.match(text, end) if end < len(text) and text[end].isspace() else None
+        following = after.group(1) if after is not None else ""
+        following_low = following.lower()
         if following_low in _WATER_WORDS:
             return False  # "the Oskil River": a river, not the village of Oskil
-        if (following_low in GROUPING_WORDS and not _GROUP_OF_PEOPLE.match(text, end)) or low_word in GROUPING_WORDS:
-            return False  # "the Vostok group (of forces)", "Battlegroup Yug": a grouping named after a place
+        if following_low in GROUPING_WORDS and not _GROUP_OF_PEOPLE.match(text, end):
+            return False  # "the Vostok group (of forces)": a grouping named after a place
         if start > 0 and text[start - 1] in "«\"“" and _GROUPING_BEFORE.search(text, max(0, start - 30), start):
             return False  # "группировка «Восток»", "угруповання «Хортиця»"
         # _ACROSS_THE ends in "the" and spaces: "e" must come right before the spaces (a cheap test first).
-        spaces = start
-        while spaces > 0 and text[spaces - 1].isspace():
-            spaces -= 1
         if (0 < spaces < start and text[spaces - 1] in "eE" and _ACROSS_THE.search(text, max(0, start - 24), start)
                 and following_low not in _AREA_WORDS and following_low not in ("and", "or")
                 and not text.startswith(",", end)):
             return False  # "across the Dnipro", "along the Oskil": the river
-        if after is not None and after.group(1)[0].isupper():
-            following = after.group(1).lower()
-            if following in ORGANISATION_WORDS:
+        if following and following[0].isupper():
+            if following_low in ORGANISATION_WORDS:
                 return False  # "Kyiv Independent"
             # (The surface too: "Андрій" is a case form of another name's stem.)
-            if (key in FIRST_NAMES or surface.lower() in FIRST_NAMES) and following not in ("oblast", "region", "krai"):
+            if (key in FIRST_NAMES or surface.lower() in FIRST_NAMES) and following_low not in ("oblast", "region", "krai"):
                 return False  # "Vladimir Putin"
         return True
 

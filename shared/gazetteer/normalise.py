@@ -54,6 +54,10 @@ def _build_table() -> dict[int, str]:
             folded = low if len(low) == 1 else base
             if folded != ch:
                 table[cp] = folded
+    # Characters kept as they are map to themselves: ``str.translate`` looks every character up, and a
+    # character missing from the table costs a KeyError raised and cleared (twice the time of the lookup).
+    for cp in range(0x2C00):
+        table.setdefault(cp, chr(cp))
     return table
 
 
