@@ -157,6 +157,14 @@ MENTIONS = [
     ("Clashes near Khan Younis.", "Khan Younis", 281124),
     ("M23 rebels took Goma.", "Goma", 216281),
     ("Fighting in El Fasher.", "El Fasher", 379555),
+    # Belarusian and Moldovan cities under their Russian-era names, as wire copy still writes them.
+    ("Belarus moved troops to the Grodno region.", "Grodno", 627904),
+    ("A drone fell near Mogilev in Belarus.", "Mogilev", 625665),
+    ("Protesters gathered in Gomel.", "Gomel", 627907),
+    ("Talks in Kishinev ended without a deal.", "Kishinev", 618426),
+    ("Russian troops remain in Bendery.", "Bendery", 618577),
+    # (The Ukrainian Mohyliv stays itself.)
+    ("Shelling hit Mohyliv in the Dnipropetrovsk region.", "Mohyliv", 700925),
 ]
 
 
