@@ -99,7 +99,8 @@ class Quantity(BaseModel):
 
 class Occurred(BaseModel):
     date: date
-    precision: Literal["day", "month", "season", "year"] = "day"
+    # (Values are only ever added: "week" came with "last week" and "earlier this week".)
+    precision: Literal["day", "week", "month", "season", "year"] = "day"
     text: str | None = None
 
 

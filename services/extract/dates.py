@@ -38,7 +38,7 @@ _DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.format(g='m2')}(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?i:in|since|by|during|from|until|of|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH.format(g='m3')}(?:\s+(?P<y3>\d{{4}}))?"
     rf"|{_MONTH.format(g='m4')}\s+(?P<y4>\d{{4}})"
-    r"|(?P<rel>(?i:last|this|past|previous|next))\s+(?P<relunit>summer|winter|spring|autumn|fall|month|year)"
+    r"|(?P<rel>(?i:last|this|past|previous|next))\s+(?P<relunit>summer|winter|spring|autumn|fall|week|month|year)"
     r"|(?:in\s+)?(?:the\s+)?(?P<season>summer|winter|spring|autumn|fall)(?:\s+of)?\s+(?P<sy>\d{4})"
     r"|(?i:in\s+the\s+|during\s+the\s+)(?P<season2>summer|winter|spring|autumn|fall)\b"
     r"|(?i:on\s+|last\s+|this\s+|late\s+on\s+|early\s+on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))"
@@ -137,7 +137,7 @@ def _resolve(m: re.Match[str], published: date | None) -> Occurred | None:
     if g["erel"]:
         unit = g["erelunit"].lower()
         if unit == "week":
-            return Occurred(date=published - timedelta(days=published.weekday()), precision="day", text=text)
+            return Occurred(date=published - timedelta(days=published.weekday()), precision="week", text=text)
         if unit == "month":
             return Occurred(date=published.replace(day=1), precision="month", text=text)
         return Occurred(date=date(published.year, 1, 1), precision="year", text=text)
@@ -151,8 +151,11 @@ def _resolve(m: re.Match[str], published: date | None) -> Occurred | None:
         if rel == "next":
             return None
         if unit == "week":
+            # The Monday that starts the week meant, with week precision ("last week": the one before publication's).
             start = published - timedelta(days=published.weekday() + (7 if rel != "this" else 0))
-            return Occurred(date=start, precision="day", text=text)
+            if rel == "past":
+                start = published - timedelta(days=7)  # "in the past week": the seven days before publication
+            return Occurred(date=start, precision="week", text=text)
         if unit == "month":
             first = published.replace(day=1)
             if rel != "this":

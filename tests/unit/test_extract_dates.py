@@ -28,6 +28,12 @@ RESOLVE: list[tuple[str, date | None, tuple[date, str] | None]] = [
     ("in 2022", None, (date(2022, 1, 1), "year")),
     ("yesterday", FRIDAY, (date(2024, 11, 14), "day")),
     ("earlier this month", FRIDAY, (date(2024, 11, 1), "month")),
+    # Weeks: the Monday that starts the week meant, with week precision.
+    ("last week", FRIDAY, (date(2024, 11, 4), "week")),
+    ("this week", FRIDAY, (date(2024, 11, 11), "week")),
+    ("earlier this week", FRIDAY, (date(2024, 11, 11), "week")),
+    ("in the past week", FRIDAY, (date(2024, 11, 8), "week")),
+    ("next week", FRIDAY, None),
     ("last month", FRIDAY, (date(2024, 10, 1), "month")),
     ("on Wednesday", None, None),
     ("last summer", None, None),
