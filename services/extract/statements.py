@@ -322,9 +322,8 @@ def _entities(
         first = m.group(0).split()[0]
         if not overlaps(m.start(), m.end()) and first.lower() not in NOT_NAME_WORDS and m.start() > 0:
             out.append(_Entity(m.start(), m.end(), m.group(0), next(iter(sides_in(first)), None), False))
-    for m in _NAME_SEQ.finditer(sentence):
-        seq = m.group(0)
-        s, e = m.start(), m.end()
+    for s, e in _name_spans(sentence):
+        seq = sentence[s:e]
         if overlaps(s, e):
             # "Ukrainian Southern Defense Forces Spokesperson Colonel Vladyslav Voloshyn": the body is his title.
             titled_name = _TITLED_NAME_END.search(seq)
@@ -530,9 +529,49 @@ def find_speakers(
         if found is None or found.name.lower() in UNNAMED_SOURCES or found.name.lower() in NEWS_OUTLETS:
             continue
         side = _side_from_context(sentence, found) if found.is_person else found.side
+        partner = _coordinated_person(sentence, ents, found) if found.is_person else None
+        if partner is not None:
+            # "President X and his Rwandan counterpart Y called for a ceasefire": both speak.
+            out.append(SpeakerMention(partner.name, _side_from_context(sentence, partner), True, verb, vstart,
+                                      partner.start, partner.end, _content(sentence, vstart, vend)))
         out.append(SpeakerMention(found.name, side, found.is_person, verb, vstart, found.start, found.end,
                                   _content(sentence, vstart, vend)))
     return out
+
+
+def _name_spans(sentence: str) -> list[tuple[int, int]]:
+    """Capitalised sequences, with "A B and C D" split in two when neither a body nor one person is named."""
+    out: list[tuple[int, int]] = []
+    for m in _NAME_SEQ.finditer(sentence):
+        seq = m.group(0)
+        if " and " in seq and _body_name(seq) is None and person_name(seq) is None:
+            parts = seq.split(" and ")
+            if all(person_name(part) is not None for part in parts):
+                at = m.start()
+                for part in parts:
+                    out.append((at, at + len(part)))
+                    at += len(part) + len(" and ")
+                continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+_AND_PARTNER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?)?")
+
+
+def _coordinated_person(sentence: str, ents: list[_Entity], found: _Entity) -> _Entity | None:
+    """The person joined to ``found`` by "and" right before it ("X and his counterpart Y"), if any."""
+    before = [e for e in ents if e.end <= found.start]
+    if not before or not before[-1].is_person:
+        return None
+    partner = before[-1]
+    gap = _AND_PARTNER.fullmatch(sentence, partner.end, found.start)
+    if gap is None:
+        return None
+    # (Between "his" and the name only lower-case words or a side's adjective: "his Rwandan counterpart".)
+    if any(w[:1].isupper() and w.lower() not in SIDE_TERMS for w in sentence[partner.end:found.start].split()):
+        return None
+    return partner
 
 
 def _verb_subject(sentence: str, ents: list[_Entity], vstart: int, vend: int) -> tuple[_Entity | None, bool]:

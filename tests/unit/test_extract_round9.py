@@ -83,6 +83,13 @@ CASES: list[tuple[str, Expected]] = [
     ("Russian troops took Avdiivka, whose defenders had pulled out towards Pokrovsk.",
      {("advance", "RUS", "Avdiivka"), ("withdrawal", "UKR", "Avdiivka")}),
     ("Russian troops took Avdiivka, whose residents had fled.", {("advance", "RUS", "Avdiivka")}),
+    # Two people joined by "and" (or "and his counterpart") both speak; a company's name with "and" is one name.
+    ("Andrii Sybiha and Radoslaw Sikorski said the talks were useful.",
+     {("statement", "UKR", "Andrii Sybiha"), ("statement", "POL", "Radoslaw Sikorski")}),
+    ("President Felix Tshisekedi and his Rwandan counterpart Paul Kagame called for a ceasefire.",
+     {("statement", None, "Felix Tshisekedi"), ("statement", "RWA", "Paul Kagame")}),
+    ("Zelensky and Macron said the talks were useful.", {("statement", "UKR", "Zelensky"), ("statement", "FRA", "Macron")}),
+    ("Marks and Spencer said sales fell.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
