@@ -1035,6 +1035,18 @@ def _military(
         actor = ActorMention(trig.start, trig.start, (state.speaker_side,), "force", "")
         place_before = family != "dep_send"
         passive_by = actor  # the place is the subject, as with an agent after "by"
+    if (
+        (actor is None or not actor.sides) and passive_by is None and family in {"adv_take", "adv_control"}
+        and _is_passive(s, trig) and len(state.last_agent) == 1 and state.last_agent_pos >= state.block_start
+        and sent.start - state.last_agent_pos < _RECENT_WINDOW and trig.text[:7].lower() != "liberat"
+        and (subject := _AGENTLESS_SUBJECT_PLACE.match(s)) is not None
+        and any(r.start - sent.start == subject.start("name") and not r.is_country for r in cands)
+    ):
+        # "Ukrainian forces launched their counteroffensive in June. Staromaiorske was retaken on 27 July": a place
+        # taken with no agent named, in the paragraph where one side was last seen acting, was taken by that side.
+        actor = ActorMention(trig.start, trig.start, state.last_agent, "force", "")
+        place_before = True
+        passive_by = actor
     if (actor is None or not actor.sides) and passive_by is None and trig.text[:7].lower() == "liberat" and (
         (voice == "nominal" and trig.text.lower() == "liberation") or (family == "adv_take" and _is_passive(s, trig))
     ) and (enemy := state.enemy()) in _OTHER_SIDE:
@@ -1324,6 +1336,10 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+# A sentence that opens with a place's name (a capitalised word, "the town of X"): the passive's subject is the place.
+_AGENTLESS_SUBJECT_PLACE = re.compile(
+    r"(?:(?:The|the)\s+(?:[a-z]+\s+)?(?:town|city|village|settlement)\s+of\s+)?(?P<name>[A-Z][\w’'-]+)"
+)
 # ", whose garrisons had": the forces of the places just named (their defenders, when someone else took them).
 _WHOSE_FORCES_BEFORE = re.compile(
     r",\s*whose\s+(?:[\w-]+\s+){0,2}?(?:garrisons?|defenders|troops|forces|units|soldiers)\s+(?:had\s+|have\s+|has\s+)?"

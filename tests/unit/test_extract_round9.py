@@ -90,6 +90,12 @@ CASES: list[tuple[str, Expected]] = [
      {("statement", None, "Felix Tshisekedi"), ("statement", "RWA", "Paul Kagame")}),
     ("Zelensky and Macron said the talks were useful.", {("statement", "UKR", "Zelensky"), ("statement", "FRA", "Macron")}),
     ("Marks and Spencer said sales fell.", set()),
+    # A place taken with no agent named, right after one side was seen acting in the same paragraph: that side's.
+    ("Ukrainian forces launched their counteroffensive in June. Robotyne was retaken on 27 July.",
+     {("advance", "UKR", "Robotyne")}),
+    ("Russian troops pressed on. The town of Avdiivka was captured in February.", {("advance", "RUS", "Avdiivka")}),
+    ("Russian troops pressed on.\n\nAvdiivka was captured in February.", set()),
+    ("Russian troops pressed on. Russian milbloggers claim Avdiivka has been taken.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
