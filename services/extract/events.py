@@ -179,6 +179,7 @@ _TAKEN_NAMES = re.compile(
     r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?"
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?)*)"
 )
+_ARRIVAL_LEADS = ("deployed", "arrived")
 _LEAVING_LEADS = ("left", "abandoned", "withdrew", "retreated", "pulled")
 _FORCE_WORD = re.compile(rf"(?<![\w-])(?:{alternation(FORCE_NOUNS)}|{alternation(INHERENT_FORCES)})(?![\w-])", re.IGNORECASE)
 # "seized two more villages in the east: Nevelske and Ivanivka": the names after the colon are places.
@@ -545,7 +546,11 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
                 known_here = any(r.start < at and start < r.end and not r.is_country for r in known)
                 parts.append((start, part, known_here or any(_TOPONYM_END.search(w) for w in part.split())))
             # "liberated Strilecha, Pylna and Borysivka": in a list of places, a name of no known shape is one too.
-            listed_places = len(parts) > 1 and any(looks for _, _, looks in parts)
+            listed_places = len(parts) > 1 and (any(looks for _, _, looks in parts) or (
+                # "4,000 US Marines arrived at Setermoen and Bardufoss": forces arriving name places.
+                m.group(0).startswith(_ARRIVAL_LEADS) and _FORCE_WORD.search(text, max(0, m.start() - 80), m.start())
+                is not None
+            ))
             for start, part, looks in parts:
                 if (looks or listed_places) and part.split()[0].lower() not in STOPWORD_NAMES:
                     found.append((start, start + len(part), part))

@@ -96,6 +96,10 @@ CASES: list[tuple[str, Expected]] = [
     ("Russian troops pressed on. The town of Avdiivka was captured in February.", {("advance", "RUS", "Avdiivka")}),
     ("Russian troops pressed on.\n\nAvdiivka was captured in February.", set()),
     ("Russian troops pressed on. Russian milbloggers claim Avdiivka has been taken.", set()),
+    # Forces arriving at a list of names the gazetteer lacks: each is a place of the deployment.
+    ("About 4,000 US Marines arrived at Setermoen and Bardufoss last week.",
+     {("deployment", "USA", "Setermoen"), ("deployment", "USA", "Bardufoss")}),
+    ("The delegation arrived at Heathrow and Gatwick.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
