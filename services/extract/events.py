@@ -176,7 +176,7 @@ _TAKEN_NAMES = re.compile(
     # "units deployed in Kfar Kila and Odaisseh", "arrived at Cincu" (a name of no known shape only in a list).
     r"(?:deployed|arrived)\s+(?:in|at|to))[\"”]?\s+"
     # (A name's second word may be short: "Popiv Yar", "Chasiv Yar".)
-    r"(?P<names>[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?"
+    r"(?P<names>[A-Z][a-z’'-]{3,}(?:(?<=-)[A-Z][a-z’'-]+)?(?:\s+[A-Z][a-z’'-]{2,})?"
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?)*)"
 )
 _ARRIVAL_LEADS = ("deployed", "arrived")
@@ -195,11 +195,14 @@ _LISTED_NAMES = re.compile(
 # locative word (checked against the Ukrainian/Russian toponym endings below).
 _LOCATIVE_LEADS = (
     "near ", "outside ", "around ", "toward ", "towards ", "into ", "in southern ", "in northern ", "in eastern ",
-    "in western ", "in central ", "capture of ", "seizure of ", "liberation of ", "fall of ", "loss of ", "outskirts of ",
+    "in western ", "in central ", "into southern ", "into northern ", "into eastern ", "into western ", "into central ", "capture of ", "seizure of ", "liberation of ", "fall of ", "loss of ", "outskirts of ",
     "direction of ", "control of ", "north of ", "south of ", "east of ", "west of ", "northeast of ", "northwest of ",
     "southeast of ", "southwest of ", "withdrew from ", "retreated from ", "pulled out of ", "pulled back from ",
 )
-_LOCATIVE_NAME = re.compile(r"(?:the\s+)?(?P<names>[A-Z][a-z’'-]{3,}(?:[\s-][A-Z][a-z’'-]{3,})?)")
+# (A hyphen inside a name is followed by its next part: "Oleksandro-Shultyne", not "Oleksandro-".)
+_LOCATIVE_NAME = re.compile(
+    r"(?:the\s+)?(?P<names>[A-Z][a-z’'-]{3,}(?:(?<=-)[A-Z][a-z’'-]+)?(?:[\s-][A-Z][a-z’'-]{3,})?)"
+)
 
 _CLEAR_FROM = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:from|out\s+of)\s+", re.IGNORECASE)
 _THE_LEAD = re.compile(r"\s+(?:the\s+)?")

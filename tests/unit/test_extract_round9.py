@@ -100,6 +100,10 @@ CASES: list[tuple[str, Expected]] = [
     ("About 4,000 US Marines arrived at Setermoen and Bardufoss last week.",
      {("deployment", "USA", "Setermoen"), ("deployment", "USA", "Bardufoss")}),
     ("The delegation arrived at Heathrow and Gatwick.", set()),
+    # A hyphenated village the gazetteer lacks, after "into eastern" or a verb of taking.
+    ("Russian forces advanced into eastern Oleksandro-Shultyne, southeast of Kostiantynivka.",
+     {("advance", "RUS", "Oleksandro-Shultyne")}),
+    ("Russian forces captured Oleksandro-Shultyne.", {("advance", "RUS", "Oleksandro-Shultyne")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
