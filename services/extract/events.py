@@ -195,7 +195,9 @@ _LISTED_NAMES = re.compile(
 # locative word (checked against the Ukrainian/Russian toponym endings below).
 _LOCATIVE_LEADS = (
     "near ", "outside ", "around ", "toward ", "towards ", "into ", "in southern ", "in northern ", "in eastern ",
-    "in western ", "in central ", "into southern ", "into northern ", "into eastern ", "into western ", "into central ", "capture of ", "seizure of ", "liberation of ", "fall of ", "loss of ", "outskirts of ",
+    "in western ", "in central ",
+    "into southern ", "into northern ", "into eastern ", "into western ", "into central ",
+    "capture of ", "seizure of ", "liberation of ", "fall of ", "loss of ", "outskirts of ",
     "direction of ", "control of ", "north of ", "south of ", "east of ", "west of ", "northeast of ", "northwest of ",
     "southeast of ", "southwest of ", "withdrew from ", "retreated from ", "pulled out of ", "pulled back from ",
 )
