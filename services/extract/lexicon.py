@@ -24,6 +24,8 @@ SIDE_TERMS: dict[str, str] = {
     # Ukraine, including Russian-media spellings ("Kiev regime").
     "ukrainian": "UKR", "ukraine": "UKR", "ukrainians": "UKR", "kyiv": "UKR", "kiev": "UKR",
     "kiev regime": "UKR", "kyiv regime": "UKR", "zelensky": "UKR", "zelenskyy": "UKR",
+    # "the Ukrainian side withdrew its units": Russian state media's name for a party to the war.
+    "ukrainian side": "UKR", "russian side": "RUS",
     "kyiv-installed": "UKR",
     # North Korea.
     "north korean": "PRK", "north korea": "PRK", "north koreans": "PRK", "dprk": "PRK",
@@ -68,7 +70,7 @@ COUNTRY_AGENTS: frozenset[str] = frozenset({
     "russians", "ukrainians", "north koreans", "belarus", "poland", "united states", "iran",
     "israel", "china", "france", "germany", "britain", "syria", "south korea",
     # A regime acts for its side: "the Kiev regime transferred two brigades".
-    "kiev regime", "kyiv regime",
+    "kiev regime", "kyiv regime", "ukrainian side", "russian side",
     # Parties to other wars: "Uganda has deployed 1,000 troops to Bunia".
     "sudan", "lebanon", "rwanda", "uganda", "burundi", "ethiopia", "eritrea", "somalia", "libya", "egypt", "yemen",
     "iraq", "afghanistan", "pakistan", "india", "taiwan", "serbia", "azerbaijan", "armenia", "greece", "bulgaria",

@@ -104,6 +104,9 @@ CASES: list[tuple[str, Expected]] = [
     ("Russian forces advanced into eastern Oleksandro-Shultyne, southeast of Kostiantynivka.",
      {("advance", "RUS", "Oleksandro-Shultyne")}),
     ("Russian forces captured Oleksandro-Shultyne.", {("advance", "RUS", "Oleksandro-Shultyne")}),
+    # "the Ukrainian side" of state media is a party that acts; "the Russian side of the border" is a place.
+    ("According to the ministry, the Ukrainian side withdrew its units from Pokrovsk.", {("withdrawal", "UKR", "Pokrovsk")}),
+    ("Shells landed on the Russian side of the border near Belgorod.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
