@@ -350,6 +350,10 @@ def _entities(
         if parsed is None:
             continue
         name, title = parsed
+        if not title and name.lower() in KNOWN_BODIES:
+            # "According to DeepState, ...": a body the rules know, with its side, not a person read from context.
+            out.append(_Entity(s, e, name, KNOWN_BODIES[name.lower()], False))
+            continue
         name_start = s + seq.find(name.split()[0]) if name.split()[0] in seq else s
         if any(ps <= name_start < pe for ps, pe in places):
             continue

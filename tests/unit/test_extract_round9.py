@@ -107,6 +107,9 @@ CASES: list[tuple[str, Expected]] = [
     # "the Ukrainian side" of state media is a party that acts; "the Russian side of the border" is a place.
     ("According to the ministry, the Ukrainian side withdrew its units from Pokrovsk.", {("withdrawal", "UKR", "Pokrovsk")}),
     ("Shells landed on the Russian side of the border near Belgorod.", set()),
+    # A body the rules know keeps its own side, not one read from the sentence ("the Russians").
+    ("According to DeepState, the Russians have advanced near Toretsk.",
+     {("statement", "UKR", "DeepState"), ("advance", "RUS", "Toretsk")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
