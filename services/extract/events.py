@@ -18,7 +18,14 @@ from services.extract.actors import ActorMention, alternation, find_actors, side
 from services.extract.boilerplate import Block, body_blocks
 from services.extract.cyrillic import Voice, find_cyrillic_speakers, find_cyrillic_triggers, is_cyrillic, text_voice
 from services.extract.dates import DateMention, find_dates
-from services.extract.lexicon import EQUIPMENT_NOUNS, FORCE_NOUNS, INHERENT_FORCES, NOT_NAME_WORDS, PERSON_TITLES
+from services.extract.lexicon import (
+    EQUIPMENT_NOUNS,
+    FORCE_NOUNS,
+    INHERENT_FORCES,
+    KNOWN_PEOPLE,
+    NOT_NAME_WORDS,
+    PERSON_TITLES,
+)
 from services.extract.quantities import QuantityMention, find_quantities
 from services.extract.sentences import Sentence, split_sentences, without_scare_quotes
 from services.extract.statements import (
@@ -627,6 +634,8 @@ def _unit_of(actor: ActorMention, side: str) -> ActorMention:
 def _opponent_named(s: str) -> str | None:
     """"Ukrainian forces pushed the enemy back": the other side of the one party the sentence names, if it is one."""
     sides = set(sides_in(s))
+    # A known person's side counts too: "The enemy has concentrated 50,000 troops near Kursk, Syrskyi said."
+    sides.update(side for w in _CAPITALISED_WORD.findall(s) if (side := KNOWN_PEOPLE.get(w.lower())) is not None)
     return _OTHER_SIDE.get(sides.pop()) if len(sides) == 1 else None
 
 
@@ -1346,6 +1355,7 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?![\w’'-])")
 # A sentence that opens with a place's name (a capitalised word, "the town of X"): the passive's subject is the place.
 _AGENTLESS_SUBJECT_PLACE = re.compile(
     r"(?:(?:The|the)\s+(?:[a-z]+\s+)?(?:town|city|village|settlement)\s+of\s+)?(?P<name>[A-Z][\w’'-]+)"

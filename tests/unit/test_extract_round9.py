@@ -110,6 +110,9 @@ CASES: list[tuple[str, Expected]] = [
     # A body the rules know keeps its own side, not one read from the sentence ("the Russians").
     ("According to DeepState, the Russians have advanced near Toretsk.",
      {("statement", "UKR", "DeepState"), ("advance", "RUS", "Toretsk")}),
+    # "the enemy" of a known speaker is the other side.
+    ("The enemy has concentrated up to 50,000 troops in the Kursk region, Syrskyi said.",
+     {("deployment", "RUS", "Kursk"), ("statement", "UKR", "Syrskyi")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
