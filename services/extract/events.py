@@ -1139,7 +1139,14 @@ def _military(
         where = next((r for r in reversed(cands) if r.end - sent.start <= actor.start), None)
         if where is not None and not where.is_country and _WHERE_GAP.fullmatch(s, where.end - sent.start, actor.start):
             return [_Draft(ev_type, side, trig, where.place, True, actor.kind, actor_name=actor.text) for side in sides]
-    if spec.needs_place_object and passive_by is None and not _place_object(s, trig, cands, sent.start):
+    if spec.needs_place_object and passive_by is None and not _place_object(s, trig, cands, sent.start) and not (
+        # "Separatists seized Sloviansk in April. Ukrainian forces recaptured it in July.": the place just named.
+        _IT_OBJECT.match(s, trig.end) and not any(r.end - sent.start <= trig.start for r in cands)
+        and any(not r.is_country and r.start >= state.block_start and sent.start - r.end < 300
+                # (a verb's object, not "a drone over Kharkiv": "it" would be the drone)
+                and not _PREPOSITION_BEFORE_PLACE.search(state.text, max(0, r.start - 12), r.start)
+                for r in state.recent_places[-1:])
+    ):
         return out
     if (
         family == "wd_leave" and passive_by is None and _RESULT_PARTICIPLE.search(s, max(0, trig.start - 3), trig.start)

@@ -113,6 +113,9 @@ CASES: list[tuple[str, Expected]] = [
     # "the enemy" of a known speaker is the other side.
     ("The enemy has concentrated up to 50,000 troops in the Kursk region, Syrskyi said.",
      {("deployment", "RUS", "Kursk"), ("statement", "UKR", "Syrskyi")}),
+    # "recaptured it" in the next sentence: the place the sentence before took or held (not one flown over).
+    ("Separatists seized Sloviansk in April. Ukrainian forces recaptured it in July.", {("advance", "UKR", "Sloviansk")}),
+    ("Russian troops shot down a drone over Kharkiv. Ukrainian forces captured it later.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
