@@ -366,7 +366,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
     for unit in find_units(sentence):
         add(unit.start, unit.end, unit.sides, unit.kind)
     for pos in country_pos:
-        m = _COUNTRY.match(sentence, pos) or _ACRONYM_STATE.match(sentence, pos)
+        m = _COUNTRY.match(sentence, pos) or _acronym_state(sentence, pos)
         if m:
             name = _SPACES.sub(" ", m.group("name").lower())
             side = side_of_term(name)
@@ -388,6 +388,23 @@ def find_actors(sentence: str) -> list[ActorMention]:
 
 
 _LOWER_START = re.compile(r"\s+[a-z]")
+
+
+_AUXILIARIES = re.compile(r"(?:,?\s+(?:has|have|had|is|are|was|were|will|would|also|then|now|already|quietly|reportedly))*\s+")
+
+
+def _acronym_state(sentence: str, pos: int) -> re.Match[str] | None:
+    """"The US is deploying ...", "the UK sent ...": the acronym as a state, only when a verb of an event follows.
+
+    ("Ukrainian troops using US weapons" and "the US economy" keep "US" an adjective.)
+    """
+    m = _ACRONYM_STATE.match(sentence, pos)
+    if m is None:
+        return None
+    aux = _AUXILIARIES.match(sentence, m.end())
+    rest = sentence[aux.end() if aux else m.end():][:60]
+    first = find_triggers(rest)[:1]
+    return m if first and first[0].start == 0 else None
 
 
 def _verb_after_country(sentence: str, m: re.Match[str]) -> bool:

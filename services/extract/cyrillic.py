@@ -51,7 +51,17 @@ _ANYONE_STEMS = ("зашл", "зашел", "зашёл", "зайшл")
 _TOOK_OVER = frozenset({"заступили", "заступила", "заступив"})
 # "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
 _REPEL_STEMS = ("відкинули", "відкинув", "отбросили", "отбросил")
-_TO_STARTING_POSITIONS = re.compile(r"\s+(?:їх|их)\s+(?:на|до|к)\s+(?:свої\s+|свои\s+)?(?:вихідн|исходн)", re.IGNORECASE)
+_TO_STARTING_POSITIONS = re.compile(r"(?:на|до|к)\s+(?:свої\s+|свои\s+)?(?:вихідн|исходн)", re.IGNORECASE)
+# "відкинули окупантів/ворога": the enemy as the object of a verb of throwing back.
+_ENEMY_OBJECT_AFTER = re.compile(r"\s+(?:окупантів|оккупантов|ворога|противника|врага|загарбників|росіян|русских)", re.IGNORECASE)
+_FOOTHOLD_STEMS = ("закріпи", "закрепи")
+# Who gains a foothold: forces or the enemy, named just before the verb; and where: a spatial complement after it.
+_FOOTHOLD_SUBJECT = re.compile(
+    r"(?<![\w’'ʼ-])(?:ворог|противник|окупант|оккупант|загарбник|штурмов|підрозділ|подразделен|військ|войск|бійц|бойц|"
+    r"ЗСУ|ВСУ|десантник|піхот|пехот|наші|наши)",
+    re.IGNORECASE,
+)
+_SPATIAL_AFTER = re.compile(r"(?:ся|сь)?\s+(?:на|в|у|біля|поблизу|возле|около|под|під)\s+", re.IGNORECASE)
 _CAUSATIVE_STEMS = ("вибили", "вибив", "выбили", "выбил", "відкинули", "відкинув", "отбросили", "отбросил")
 # A side word in the accusative (the object of such a verb): "окупантів", "оккупантов", "ворога", "противника".
 _OBJECT_FORM = re.compile(r"\w+(?:ів|ов|ев)|ворога|противника|врага|неприятеля")
@@ -298,6 +308,15 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
                  and not (low_text.startswith(_OWN_VERBS) and w.group(0).lower().startswith(_ENEMY_WORDS))]
         if low_text.startswith(_ANYONE_STEMS) and not words and not _FORCE_NOUN.search(sentence):
             continue  # "туристы зашли в музей": anyone can walk in; forces or a side ("окупанти зайшли") advance
+        if low_text.startswith(_REPEL_STEMS) and not (
+            _THEM_AFTER.match(sentence, end) or _SIDE_OBJECT_AFTER.match(sentence, end)
+            or _ENEMY_OBJECT_AFTER.match(sentence, end)
+        ):
+            continue  # "відкинули звинувачення", "отбросил идею": only forces thrown back make an event
+        if low_text.startswith(_FOOTHOLD_STEMS) and not (
+            _FOOTHOLD_SUBJECT.search(sentence, max(0, start - 60), start) and _SPATIAL_AFTER.match(sentence, end)
+        ):
+            continue  # "спортсмени закріпилися в лідерах", "рубль закрепился": a foothold only of forces, somewhere
         side = None
         if words and text.lower().startswith(_CAUSATIVE_STEMS) and _OBJECT_FORM.fullmatch(words[-1][0].group(0).lower()):
             # "Окупантів вибили з села": the enemy named before the verb is its object, driven out: it withdraws.
@@ -328,12 +347,13 @@ def find_cyrillic_triggers(sentence: str, voice: Voice) -> list[CyrillicTrigger]
         out.append(CyrillicTrigger(ev_type, side, start, end, text))
         driven_out = _SIDE_OBJECT_AFTER.match(sentence, end) if low_text.startswith(_CAUSATIVE_STEMS) else None
         if side in ("UKR", "RUS") and (
-            (_THEM_AFTER.match(sentence, end) and low_text.startswith(_CAUSATIVE_STEMS))
+            ((_THEM_AFTER.match(sentence, end) or _ENEMY_OBJECT_AFTER.match(sentence, end))
+             and low_text.startswith(_CAUSATIVE_STEMS))
             or (driven_out is not None and _side_word(driven_out.group("side"), voice) not in (None, side))
         ):
             # "наші захисники вибили їх із села", "вибили російських військових з кварталів": those driven out withdraw.
             out.append(CyrillicTrigger("withdrawal", "RUS" if side == "UKR" else "UKR", start, end, text))
-            if low_text.startswith(_REPEL_STEMS) and _TO_STARTING_POSITIONS.match(sentence, end):
+            if low_text.startswith(_REPEL_STEMS) and _TO_STARTING_POSITIONS.search(sentence, end, end + 60):
                 # "відкинули їх на вихідні позиції": an attack repelled, no ground taken by those who repelled it.
                 out.pop(-2)
     return out

@@ -367,6 +367,9 @@ class _State:
 
     last_agent: tuple[str, ...] = ()
     last_agent_pos: int = -10_000
+    # The side that last advanced or took a place (for a later "X was retaken" with no agent), and where.
+    last_advancer: str | None = None
+    last_advancer_pos: int = -10_000
     last_person: SpeakerMention | None = None
     last_person_pos: int = -10_000
     last_body: SpeakerMention | None = None  # the latest body that spoke: who "it said" is
@@ -666,7 +669,9 @@ def _usable_places(sent: Sentence, refs: list[_PlaceRef], all_actors: list[Actor
         rs, re_ = r.start - sent.start, r.end - sent.start
         if any(a.start <= rs < a.end for a in actors):
             continue
-        if _PLACE_AS_AGENT.match(s, re_) or s[re_:re_ + 1] == "-" or _REGIME_AFTER.match(s, re_):
+        if _PLACE_AS_AGENT.match(s, re_) or s[re_:re_ + 1] == "-" or _REGIME_AFTER.match(s, re_) or (
+            _PLACE_AS_MODIFIER.match(s, re_)  # "control of Greenland talks", "the Istanbul agreement"
+        ):
             continue  # (also "the Kiev regime": a government, never where anything happens)
         if _POSSESSIVE.match(s, re_) and not _POSSESSIVE_PLACE.match(s[re_:]):
             continue
@@ -740,6 +745,9 @@ def _sentence_events(
     ]
     if explicit:
         state.last_agent, state.last_agent_pos = explicit[0].sides, sent.start
+    advancers = {d.side for d in drafts if d.type == "advance" and d.actor_name}
+    if len(advancers) == 1:
+        state.last_advancer, state.last_advancer_pos = advancers.pop(), sent.start
     for sp in speakers:
         if sp.is_person:
             state.last_person, state.last_person_pos = sp, sent.start
@@ -771,7 +779,8 @@ def _cyrillic_sentence_events(
     for i, ct in enumerate(triggers):
         if ct.side is None:
             continue
-        nxt = next((t for t in triggers[i + 1:] if t.type != ct.type), None)
+        # (A verb's second reading at the same place, "вибили окупантів": their withdrawal, shares its scope.)
+        nxt = next((t for t in triggers[i + 1:] if t.type != ct.type and t.start > ct.start), None)
         family = _CYRILLIC_FAMILY[ct.type]
         trig = TriggerMatch(ct.start, ct.end, family, TRIGGERS[family], ct.text)
         scope_end = nxt.start if nxt else len(s)
@@ -1056,14 +1065,15 @@ def _military(
         passive_by = actor  # the place is the subject, as with an agent after "by"
     if (
         (actor is None or not actor.sides) and passive_by is None and family in {"adv_take", "adv_control"}
-        and _is_passive(s, trig) and len(state.last_agent) == 1 and state.last_agent_pos >= state.block_start
-        and sent.start - state.last_agent_pos < _RECENT_WINDOW and trig.text[:7].lower() != "liberat"
+        and _is_passive(s, trig) and state.last_advancer is not None and state.last_advancer_pos >= state.block_start
+        and sent.start - state.last_advancer_pos < _RECENT_WINDOW and _RETAKEN.match(trig.text)
         and (subject := _AGENTLESS_SUBJECT_PLACE.match(s)) is not None
         and any(r.start - sent.start == subject.start("name") and not r.is_country for r in cands)
     ):
-        # "Ukrainian forces launched their counteroffensive in June. Staromaiorske was retaken on 27 July": a place
-        # taken with no agent named, in the paragraph where one side was last seen acting, was taken by that side.
-        actor = ActorMention(trig.start, trig.start, state.last_agent, "force", "")
+        # "Ukrainian forces advanced south in June. Staromaiorske was retaken on 27 July": a place retaken with no
+        # agent named, in the paragraph where one side was last seen advancing, was retaken by that side.
+        # (Only "retaken/recaptured/regained": "Kherson was retaken in 2022" after a shelling report is background.)
+        actor = ActorMention(trig.start, trig.start, (state.last_advancer,), "force", "")
         place_before = True
         passive_by = actor
     if (actor is None or not actor.sides) and passive_by is None and trig.text[:7].lower() == "liberat" and (
@@ -1078,14 +1088,18 @@ def _military(
     if actor is None or not actor.sides:
         return out
     actor = _with_coordinated(s, actor, actors)
-    if _WHOSE_BEFORE.search(s, max(0, trig.start - 70), trig.start) and not _WHOSE_FORCES_BEFORE.search(
-        s, max(0, trig.start - 70), trig.start
-    ):
+    if _WHOSE_CIVILIANS_BEFORE.search(s, max(0, trig.start - 70), trig.start):
         return out  # "took Avdiivka, whose residents had fled": the verb's subject is no armed force
     whose = _WHOSE_FORCES_BEFORE.search(s, max(0, trig.start - 70), trig.start) if spec.type == "withdrawal" else None
-    if whose is not None and actor.end <= whose.start() and len(actor.sides) == 1 and actor.sides[0] in _OTHER_SIDE:
-        # "Russian troops took Hirske and Zolote, whose garrisons had pulled out": the towns' defenders withdrew.
-        actor = ActorMention(whose.start(), whose.end(), (_OTHER_SIDE[actor.sides[0]],), "force", whose.group(0).strip(", "))
+    if (
+        whose is not None and actor.end <= whose.start() and len(actor.sides) == 1 and actor.sides[0] in _OTHER_SIDE
+        and any(_BRACKETED_ALIAS.fullmatch(s, r.end - sent.start, whose.start())
+                for r in cands if r.end - sent.start <= whose.start())
+    ):
+        # "Russian troops took Hirske and Zolote, whose garrisons had pulled out": the towns' defenders withdrew
+        # (only after a place: "Ukrainian forces, whose garrison had pulled out of X, regrouped" are the same side).
+        actor = ActorMention(whose.start("noun"), whose.end("noun"), (_OTHER_SIDE[actor.sides[0]],), "force",
+                             whose.group("noun"))
     if blocked_by(s, trig.start, left):
         return out
     sides = actor.sides
@@ -1362,6 +1376,11 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+_PLACE_AS_MODIFIER = re.compile(
+    r"\s+(?:talks|deal|agreement|summit|negotiations|accords?|process|format|declaration|conference|memorandum|"
+    r"communiqu[eé]|grain\s+deal|peace\s+plan|initiative)\b"
+)
+_RETAKEN = re.compile(r"(?:was|were|been|is|are|being)?\s*(?:\w+\s+)?(?:retaken|recaptured|regained|retook)", re.IGNORECASE)
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?![\w’'-])")
 # A sentence that opens with a place's name (a capitalised word, "the town of X"): the passive's subject is the place.
 _AGENTLESS_SUBJECT_PLACE = re.compile(
@@ -1369,10 +1388,14 @@ _AGENTLESS_SUBJECT_PLACE = re.compile(
 )
 # ", whose garrisons had": the forces of the places just named (their defenders, when someone else took them).
 _WHOSE_FORCES_BEFORE = re.compile(
-    r",\s*whose\s+(?:[\w-]+\s+){0,2}?(?:garrisons?|defenders|troops|forces|units|soldiers)\s+(?:had\s+|have\s+|has\s+)?"
-    r"(?:already\s+|reportedly\s+)?$"
+    r",\s*whose\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:garrisons?|defenders|troops|forces|units|soldiers))\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:already\s+|reportedly\s+)?$"
 )
-_WHOSE_BEFORE = re.compile(r",\s*whose\s+(?:[\w-]+\s+){1,3}?(?:had\s+|have\s+|has\s+)?(?:already\s+|reportedly\s+)?$")
+_WHOSE_CIVILIANS_BEFORE = re.compile(
+    r",\s*whose\s+(?:[\w-]+\s+){0,2}?(?:residents|inhabitants|population|people|civilians|families|citizens|villagers)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:already\s+|reportedly\s+|mostly\s+)?$"
+)
+_BRACKETED_ALIAS = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*")
 _WHOSE_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*whose\s")
 _MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|must|(?-i:may))\s", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)

@@ -55,7 +55,7 @@ CASES: list[tuple[str, Expected]] = [
      {("statement", None, "14-й окремій механізованій бригаді")}),
     # "Our" units are the writer's side; taking over positions is a rotation in; Russian "зашли" enters.
     ("За минулий тиждень наші штурмові групи вибили окупантів із двох кварталів у північній частині Куп'янська.",
-     {("advance", "UKR", "Kupiansk")}),
+     {("advance", "UKR", "Kupiansk"), ("withdrawal", "RUS", "Kupiansk")}),
     ("На позиції в Куп'янську заступили свіжі підрозділи нашої бригади.", {("deployment", "UKR", "Kupiansk")}),
     ("Наши штурмовые подразделения зашли в Покровск с северо-востока.", {("advance", "RUS", "Pokrovsk")}),
     # Villages the gazetteer lacks, named as villages; the country in a speaker's name is not where it happened.
@@ -80,9 +80,10 @@ CASES: list[tuple[str, Expected]] = [
      {("advance", "RUS", "Novohrodivka")}),
     ("ВСУ отступили из Красногоровки, заявил Денис Пушилин.",
      {("withdrawal", "UKR", "Krasnohorivka"), ("statement", "RUS", "Денис Пушилин")}),
-    # The text's own units take its voice; "вибили" drives the enemy out: the subject advances.
+    # The text's own units take its voice; "вибили" drives the enemy out: the subject advances, the enemy withdraws.
     ("Бійці 47-ї окремої механізованої бригади вибили окупантів з села Роботине, повідомили в бригаді.",
-     {("advance", "UKR", "Robotyne"), ("statement", None, "47-ї окремої механізованої бригади")}),
+     {("advance", "UKR", "Robotyne"), ("withdrawal", "RUS", "Robotyne"),
+      ("statement", None, "47-ї окремої механізованої бригади")}),
     # Russia named by its abbreviation; a list of villages.
     ("Міноборони РФ заявило про «звільнення» сіл Очеретине та Андріївка.",
      {("advance", "RUS", "Ocheretyne"), ("advance", "RUS", "Andriyivka"), ("statement", "RUS", "Міноборони РФ")}),
@@ -112,6 +113,11 @@ CASES: list[tuple[str, Expected]] = [
     ("До Харківської області прибули додаткові підрозділи Сил оборони.", {("deployment", "UKR", "Kharkiv Oblast")}),
     ("До Харкова прибули біженці з Куп'янська.", set()),
     ("Закон закріпив права громадян у Києві.", set()),
+    ("Українські спортсмени закріпилися в лідерах медального заліку в Парижі.", set()),
+    ("Російський рубль закріпився вище 100 за долар у Москві.", set()),
+    ("Українські дипломати відкинули звинувачення Москви.", set()),
+    ("Путин в Москве отбросил идею переговоров с Киевом.", set()),
+    ("Сили оборони відкинули окупантів на вихідні позиції біля Куп'янська.", {("withdrawal", "RUS", "Kupiansk")}),
     # Reports up the chain of command, channels after "и канал", a person's side before the staff he heads.
     ("Начальник Генштаба Валерий Герасимов доложил, что бои идут у Купянска.", {("statement", "RUS", "Валерий Герасимов")}),
     ("Об этом же сообщает и канал «Рыбарь».", {("statement", "RUS", "«Рыбарь»")}),
