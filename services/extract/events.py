@@ -119,7 +119,7 @@ _ANAPHOR = re.compile(
 )
 _PLACE_AS_AGENT = re.compile(
     r"(?:[’']s)?\s+(?:could|would|will|may|might|must|can|says|said|say|claims|claimed|wants|hopes|plans|"
-    r"aims|announced|denied|stated|reported|insists|accused|warned|described|calls|called|termed|dubbed)\b",
+    r"aims|announced|denied|stated|reported|insists|accused|warned)\b",
     re.IGNORECASE,
 )
 _SUB_PLACE_FOLLOWS = re.compile(
@@ -187,6 +187,17 @@ _TAKEN_NAMES = re.compile(
     r"(?:\s*,\s*(?:and\s+)?[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?|\s+and\s+[A-Z][a-z’'-]{3,}(?:\s+[A-Z][a-z’'-]{2,})?)*)"
 )
 _ARRIVAL_LEADS = ("deployed", "arrived")
+_FIRST_NAME_ENDING = re.compile(r"iv$")
+_NOUN_AFTER_NAME = re.compile(
+    r"\s+(?!(?:and|or|on|in|at|to|near|last|this|by|after|before|for|with|from|since|until|during|where|which|who)\b)"
+    r"[a-z][a-z-]+"
+)
+_NOT_A_PLACE_HEAD = frozenset({"Operation", "Exercise", "Mission", "Camp", "Task", "Battalion", "Brigade", "Regiment"})
+
+
+def _sentence_start_before(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` roughly starts (after the last ". ", "! ", "? " or newline)."""
+    return max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos), text.rfind("\n", 0, pos)) + 1
 _LEAVING_LEADS = ("left", "abandoned", "withdrew", "retreated", "pulled")
 _FORCE_WORD = re.compile(rf"(?<![\w-])(?:{alternation(FORCE_NOUNS)}|{alternation(INHERENT_FORCES)})(?![\w-])", re.IGNORECASE)
 # "seized two more villages in the east: Nevelske and Ivanivka": the names after the colon are places.
@@ -559,13 +570,26 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
                 start = text.find(part, at)
                 at = start + len(part)
                 known_here = any(r.start < at and start < r.end and not r.is_country for r in known)
-                parts.append((start, part, known_here or any(_TOPONYM_END.search(w) for w in part.split())))
+                words = part.split()
+                if len(words) > 1 and words[0].lower() in FIRST_NAMES and not known_here:
+                    continue  # "captured Petro Hnativ": a person
+                # A settlement's ending on its last word, or on an earlier one that is no first name's ("Yakiv
+                # Kovalenko" is no "-iv" place; "Popiv Yar" has "Yar").
+                shaped = bool(_TOPONYM_END.search(words[-1])) or any(
+                    _TOPONYM_END.search(w) and not _FIRST_NAME_ENDING.search(w) for w in words[:-1]
+                )
+                parts.append((start, part, known_here or shaped))
             # "liberated Strilecha, Pylna and Borysivka": in a list of places, a name of no known shape is one too.
             listed_places = len(parts) > 1 and (any(looks for _, _, looks in parts) or (
-                # "4,000 US Marines arrived at Setermoen and Bardufoss": forces arriving name places.
-                m.group(0).startswith(_ARRIVAL_LEADS) and _FORCE_WORD.search(text, max(0, m.start() - 80), m.start())
-                is not None
+                # "4,000 US Marines arrived at Setermoen and Bardufoss": forces arriving name places (the forces in
+                # the same sentence; not "arrived in Leopard and Abrams tanks", nor "deployed in Operation Barkhane").
+                m.group(0).startswith(_ARRIVAL_LEADS)
+                and _FORCE_WORD.search(text, _sentence_start_before(text, m.start()), m.start()) is not None
+                and not _NOUN_AFTER_NAME.match(text, m.end())
+                and not any(p.split()[0] in _NOT_A_PLACE_HEAD for _, p, _ in parts)
             ))
+            if m.group(0).startswith(_ARRIVAL_LEADS) and _NOUN_AFTER_NAME.match(text, m.end()):
+                continue  # "arrived in Leopard and Abrams tanks": the names qualify a noun, they are no places
             for start, part, looks in parts:
                 if (looks or listed_places) and part.split()[0].lower() not in STOPWORD_NAMES:
                     found.append((start, start + len(part), part))
@@ -671,7 +695,10 @@ def _usable_places(sent: Sentence, refs: list[_PlaceRef], all_actors: list[Actor
             continue
         if _PLACE_AS_AGENT.match(s, re_) or s[re_:re_ + 1] == "-" or _REGIME_AFTER.match(s, re_) or (
             _PLACE_AS_MODIFIER.match(s, re_)  # "control of Greenland talks", "the Istanbul agreement"
-        ):
+        ) or ((_WHAT_BEFORE.search(s, max(0, rs - 12), rs) and _DESCRIBING_AFTER.match(s, re_))
+              or _CALLS_AFTER.match(s, re_)):
+            # "in what Moscow described as a regrouping", "the capital that Baku calls Khankendi", "Kyiv called it":
+            # the government speaking (not "took Vovchansk, dubbed the gateway to Kharkiv", a participle).
             continue  # (also "the Kiev regime": a government, never where anything happens)
         if _POSSESSIVE.match(s, re_) and not _POSSESSIVE_PLACE.match(s[re_:]):
             continue
@@ -1376,6 +1403,9 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+_WHAT_BEFORE = re.compile(r"(?<![\w-])(?:what|which|that)\s+$", re.IGNORECASE)
+_CALLS_AFTER = re.compile(r"\s+(?:calls|describes|(?:called|described|termed|dubbed)\s+(?:it|this|them|the\s+attack))\b")
+_DESCRIBING_AFTER = re.compile(r"\s+(?:described|calls|called|termed|dubbed|describes)\b")
 _PLACE_AS_MODIFIER = re.compile(
     r"\s+(?:talks|deal|agreement|summit|negotiations|accords?|process|format|declaration|conference|memorandum|"
     r"communiqu[eé]|grain\s+deal|peace\s+plan|initiative)\b"
@@ -1498,9 +1528,10 @@ def _locate(
     ):
         # "units defending the city withdrew north towards Zaporizhzhia": they left the place their own phrase
         # names (in the same clause, no comma between), not the one they went to.
-        held = [r for r in before if not r.is_country and (
-            not any(c in s[r.end - off:trig.start] for c in ",;") or _WHOSE_GAP.match(s, r.end - off)
-        )]
+        held = [r for r in before if not r.is_country and (_WHOSE_GAP.match(s, r.end - off) or (
+            # (inside the forces' own phrase: "Speaking in Kyiv, Zelensky said troops withdrew towards X" is no Kyiv)
+            (actor is None or r.start - off >= actor.start) and not any(c in s[r.end - off:trig.start] for c in ",;")
+        ))]
         if held:
             first = len(held) - 1
             if _WHOSE_GAP.match(s, held[first].end - off):

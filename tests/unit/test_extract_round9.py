@@ -126,6 +126,15 @@ CASES: list[tuple[str, Expected]] = [
     # "US" before a noun is an adjective, not the state acting; a place that names talks is no place of an event.
     ("Ukrainian troops using US weapons recaptured Robotyne.", {("advance", "UKR", "Robotyne")}),
     ("Trump said the US had taken control of Greenland talks.", {("statement", "USA", "Trump")}),
+    # A place described by others is still where the event happened; a capital that "calls" speaks for its state.
+    ("Russian troops entered Kupiansk described by locals as a ghost town.", {("advance", "RUS", "Kupiansk")}),
+    # A withdrawal "towards X" is placed in the forces' own phrase only, not at the speaker's city.
+    ("Speaking in Kyiv Zelensky said troops withdrew towards Pokrovsk.",
+     {("statement", "UKR", "Zelensky"), ("withdrawal", "UKR", "Pokrovsk")}),
+    # Names after "arrived in" that qualify a noun, and operations, are no places; people are no villages.
+    ("Ukrainian soldiers arrived in Leopard and Abrams tanks near Robotyne.", {("deployment", "UKR", "Robotyne")}),
+    ("Russian troops captured Yakiv Kovalenko, a local volunteer, near Pokrovsk.", set()),
+    ("Ukrainian forces reached Petro Hnativ by radio near Chasiv Yar.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
