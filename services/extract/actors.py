@@ -217,6 +217,11 @@ _SERVICE_AFTER = re.compile(
     r"\s+of\s+the\s+(?:National\s+Guard|Armed\s+Forces|Navy|Air\s+Force|Marine\s+Corps|Ground\s+Forces|"
     r"Airborne\s+(?:Assault\s+)?(?:Forces|Troops))(?![\w-])"
 )
+# Any side word, a service of one ("Rosgvardia"), or a foreign guard ("the US National Guard").
+_OTHER_SIDE_NAMED = re.compile(
+    r"(?i:rosgvardia|росгвард)|(?<![\w-])(?:Russia|Russian|Moscow|Kremlin|US|U\.S\.|American|Georgian|Kazakh|Belarusian|"
+    r"Chechen|Kadyrov)\w*"
+)
 _UNITS_OF_BEFORE = re.compile(r"(?:units?|troops|forces|servicemen|soldiers)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"the\s+$", re.IGNORECASE)
 
@@ -284,8 +289,11 @@ def _find_units(sentence: str) -> tuple[ActorMention, ...]:
         elif (service := _SERVICE_AFTER.match(sentence, end)) is not None:
             end = service.end()  # "the Ukrainian 1st Corps of the National Guard"
         if not sides:
-            # (The service named after the unit cues its side too: "units of the 1st Corps of the National Guard".)
-            cued = {UNIT_SIDE_CUES[_SPACES.sub(" ", c.lower())] for c in _UNIT_CUE.findall(sentence[start:end])}
+            cued = {UNIT_SIDE_CUES[_SPACES.sub(" ", c.lower())] for c in _UNIT_CUE.findall(m.group(0))}
+            if not cued and end > m.end() and _OTHER_SIDE_NAMED.search(sentence) is None:
+                # The service named after the unit cues its side too ("units of the 1st Corps of the National Guard"),
+                # unless the sentence names a side ("Rosgvardia said units of the National Guard were sent").
+                cued = {UNIT_SIDE_CUES[_SPACES.sub(" ", c.lower())] for c in _UNIT_CUE.findall(sentence[m.end():end])}
             sides = tuple(cued) if len(cued) == 1 else ()
         members = _UNIT_MEMBERS_BEFORE.search(sentence, max(0, lead - 30), lead)
         if members:

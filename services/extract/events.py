@@ -157,7 +157,7 @@ _MAYBE_DATE = re.compile(
     # The look-ahead lists every first character, which lets the engine skip other positions quickly.
     r"(?=[\dJFMASONDdstwamyf])(?:\d|January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|day\b|summer|winter|spring|autumn|fall\b|"
-    r"today|tonight|overnight|morning|month|year)"
+    r"today|tonight|overnight|morning|week|month|year)"
 )
 # "the village of Kotlyarovka": a settlement the gazetteer may not know, named as one by the text.
 # Found with str.find (the nouns are few and rare) and only then matched.
@@ -259,8 +259,10 @@ _WHEN = (
     rf"(?:,?\s+\d{{4}})?|\d{{4}})|(?:last|this)\s+(?:week|month|year|{_WEEKDAY}))"
 )
 _WHEN_AT = re.compile(rf"\s{_WHEN}")
+# (Not any "-ed" word: "captured Pervomaiske and Nevelske located west of Donetsk" lists two places.)
 _VERB_AFTER_NAME = re.compile(
-    r"(?:[’']s)?\s+(?:has|have|had|is|was|were|are|will|would|could|says|said|claims|denies|(?!(?:red|bed)\b)[a-z]{2,}ed)\b"
+    r"(?:[’']s)?\s+(?:has|have|had|is|was|were|are|will|would|could|says|said|claims|claimed|denies|denied|"
+    r"responded|reported|announced|warned|retaliated|struck|hit|launched)\b"
 )
 _LISTED_ITEM_END = re.compile(rf"\s*(?:\(|[,.;:]|$|\s+(?:{_WHEN}|and|or|as\s+well)\b)")
 _LIST_GAP = re.compile(
@@ -1636,7 +1638,12 @@ def _finish(
     hedged = bool(drafts) and bool(HEDGE.search(s))
     claimant = (speakers[0].name if speakers else unnamed_attribution(s)) if drafts else None  # only events carry it
     out: list[Event] = []
+    listed = {id(d.trigger) for d in drafts if sum(x.trigger is d.trigger for x in drafts) > 1}
     for d in drafts:
+        # "liberated Balakliia on Thursday and Kupiansk on Saturday": a listed place's own date, nearest to it.
+        ref = next((r for r in cands if d.location is not None and r.resolved is d.location), None) if (
+            id(d.trigger) in listed) else None
+        date_at = ref.start - sent.start if ref is not None and ref.start >= sent.start else d.trigger.start
         conf = 0.9
         if d.actor_kind == "country":
             conf -= 0.1
@@ -1651,7 +1658,7 @@ def _finish(
         out.append(Event(
             id=ev_id, article_id=article.id, source=article.source, url=article.url, type=d.type,
             actor=Actor(side=d.side, name=d.actor_name), claimed_by=claimant, hedged=hedged,
-            location=d.location, quantity=d.quantity, occurred=_pick_date(dates, d.trigger.start),
+            location=d.location, quantity=d.quantity, occurred=_pick_date(dates, date_at),
             evidence=Evidence(sentence=evidence, start=sent.start, end=sent.end, trigger=d.trigger.text),
             confidence=conf, extractor_version=EXTRACTOR_VERSION, published=article.published,
         ))

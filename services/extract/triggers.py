@@ -80,7 +80,9 @@ _PATTERN = re.compile(
     r"|swe(?:pt|ep|eps|eping)\s+(?:into|across|through|throughout)|burst\s+into"
     rf"|push(?:ed|es|ing)?\s+{_DIRECTION}|advanc(?:e|es|ed|ing)"
     # "edged closer to Kurakhove", "inched forward near Toretsk". (Not "pressing on/towards X": pressure, an attack.)
-    rf"|(?:edg|inch)(?:ed|es|ing)\s+{_DIRECTION}"
+    # (Towards a place only: "Hamas edged closer to accepting the truce" is diplomacy.)
+    r"|(?:edg|inch)(?:ed|es|ing)\s+(?:closer\s+to(?:wards?)?|towards?|forward|closer|further)"
+    r"(?=\s+(?:(?:the\s+)?(?:outskirts|centre|center|edge|city|town|village)\s+of\s+)?(?-i:[A-Z])|\s+(?:near|in|around|at)\s)"
     r"|(?:made|make|makes|making)\s+(?:\w+\s+){0,3}?(?:advances|gains|inroads)"
     r"|gain(?:ed|ing|s)?\s+(?:a\s+)?(?:foothold|ground)|clos(?:ed|ing|es?)\s+in\s+on"
     r"|improv(?:ed|ing|es?)\s+(?:\w+\s+)?(?:tactical\s+)?positions?"

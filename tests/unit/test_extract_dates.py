@@ -73,3 +73,14 @@ def test_season_precision() -> None:
 def test_no_date_expression() -> None:
     [event] = run("Russian forces captured Selydove.", FRIDAY)
     assert event.occurred is None
+
+
+def test_each_listed_place_takes_its_own_date() -> None:
+    events = run("Ukrainian troops liberated Kupiansk on Wednesday and Vovchansk on Friday.", FRIDAY)
+    dates = {e.location.canonical or e.location.name: e.occurred.date for e in events if e.location and e.occurred}
+    assert dates == {"Kupiansk": date(2024, 11, 13), "Vovchansk": date(2024, 11, 15)}
+
+
+def test_an_event_last_week_has_week_precision() -> None:
+    (event,) = run("Russian forces captured Pokrovsk last week.", FRIDAY)
+    assert event.occurred is not None and (event.occurred.date, event.occurred.precision) == (date(2024, 11, 4), "week")

@@ -135,6 +135,11 @@ CASES: list[tuple[str, Expected]] = [
     ("Ukrainian soldiers arrived in Leopard and Abrams tanks near Robotyne.", {("deployment", "UKR", "Robotyne")}),
     ("Russian troops captured Yakiv Kovalenko, a local volunteer, near Pokrovsk.", set()),
     ("Ukrainian forces reached Petro Hnativ by radio near Chasiv Yar.", set()),
+    # Edging towards a place is an advance; edging towards a deal is diplomacy.
+    ("Hamas edged closer to accepting the truce in Cairo.", set()),
+    # A listed name followed by a participle is still listed.
+    ("Russian troops captured Pokrovsk and Myrnohrad located west of Donetsk.",
+     {("advance", "RUS", "Pokrovsk"), ("advance", "RUS", "Myrnohrad")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
