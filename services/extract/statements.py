@@ -28,6 +28,7 @@ from services.extract.lexicon import (
     UNNAMED_SOURCES,
 )
 from services.extract.scan import WordStarts, token_at
+from shared.gazetteer.stoplist import FIRST_NAMES
 
 _VERBS = (
     r"said|says|say|stated|told|tells|announced|announces|confirmed|confirms|denied|denies|urged|urges|"
@@ -37,7 +38,7 @@ _VERBS = (
     r"disclosed|revealed|commented|posted|tweeted|reported|reports|suggested|suggests|called\s+for|"
     r"called\s+on|condemned|condemns|demanded|threatened|estimated|assessed|informed|briefed|described|describes|"
     # Verbs of judging out loud: "Yermak hailed the bridgehead", "the coach praised his side".
-    r"hailed|hails|praised|praises|congratulated|welcomed|welcomes|critici[sz]ed|critici[sz]es|conceded|thanked|"
+    r"hailed(?!\s+from)|hails(?!\s+from)|praised|praises|congratulated|welcomed|welcomes|critici[sz]ed|critici[sz]es|conceded|thanked|"
     r"blamed|blames|replied|responded|recalled|complained|predicted|spoke\s+(?:of|about)|boasted|lamented"
 )
 _PARTICIPLES = (
@@ -104,8 +105,9 @@ _GAP_OK = re.compile(
     re.IGNORECASE,
 )
 # "Analyst Marta Kowalczyk of the consultancy NordBev said": the person, whose employer follows her name.
+_OF_BEFORE_NAME = re.compile(r"(?<![\w-])(?:of|for|to|with)\s+$")
 _EMPLOYER_GAP = re.compile(
-    r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3}\s*,?\s*"
+    r"\s+(?:of|at|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3}\s*,?\s*"
 )
 # "Peskov dismissed the sanctions as illegal and said": the subject of a coordinated verb speaks.
 _COORDINATED_SPEECH = re.compile(
@@ -550,7 +552,11 @@ def _name_spans(sentence: str) -> list[tuple[int, int]]:
         seq = m.group(0)
         if " and " in seq and _body_name(seq) is None and person_name(seq) is None:
             parts = seq.split(" and ")
-            if all(person_name(part) is not None for part in parts):
+            # Each half a person by a first name the rules know or by a known surname ("Sybiha and Sikorski"),
+            # not two firms ("Lockheed Martin and General Dynamics", "Morgan Stanley and Goldman Sachs").
+            if all(person_name(part) is not None and (
+                part.split()[0].lower() in FIRST_NAMES or part.split()[-1].lower() in KNOWN_PEOPLE
+            ) for part in parts):
                 at = m.start()
                 for part in parts:
                     out.append((at, at + len(part)))
@@ -560,6 +566,7 @@ def _name_spans(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+_LOWER_VERB_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:and|the|his|her|their|its)\s)[a-z]{2,}\s+$")
 _AND_PARTNER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?)?")
 
 
@@ -569,6 +576,8 @@ def _coordinated_person(sentence: str, ents: list[_Entity], found: _Entity) -> _
     if not before or not before[-1].is_person:
         return None
     partner = before[-1]
+    if _LOWER_VERB_BEFORE.search(sentence, max(0, partner.start - 25), partner.start):
+        return None  # "Zelensky met Biden and Macron said": Biden is an object, not a speaker
     gap = _AND_PARTNER.fullmatch(sentence, partner.end, found.start)
     if gap is None:
         return None
@@ -591,7 +600,9 @@ def _verb_subject(sentence: str, ents: list[_Entity], vstart: int, vend: int) ->
     for ent in reversed([e for e in ents if e.end <= vstart]):
         gap = left[ent.end:]
         if not _GAP_OK.fullmatch(gap) and not (ent.is_person and (
-            _COORDINATED_SPEECH.fullmatch(gap) or _EMPLOYER_GAP.fullmatch(gap)
+            _COORDINATED_SPEECH.fullmatch(gap)
+            # (Not "the wife of Ivan Petrenko from Kupiansk said": a person named after "of" is not the subject.)
+            or (_EMPLOYER_GAP.fullmatch(gap) and not _OF_BEFORE_NAME.search(left, max(0, ent.start - 5), ent.start))
         )):
             continue
         appos = _IN_APPOSITION.search(left, max(0, ent.start - 150), ent.start)

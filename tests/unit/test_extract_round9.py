@@ -140,6 +140,11 @@ CASES: list[tuple[str, Expected]] = [
     # A listed name followed by a participle is still listed.
     ("Russian troops captured Pokrovsk and Myrnohrad located west of Donetsk.",
      {("advance", "RUS", "Pokrovsk"), ("advance", "RUS", "Myrnohrad")}),
+    # Who is not speaking: a person named after "of", someone who "hailed from" a town, a verb's object, two firms.
+    ("The wife of Ivan Petrenko from Kupiansk said the shelling continued.", set()),
+    ("Oleksandr Usyk, who hailed from Simferopol, defended his title.", set()),
+    ("Zelensky met Biden and Macron said the talks were useful.", {("statement", "FRA", "Macron")}),
+    ("Lockheed Martin and General Dynamics said orders rose.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
