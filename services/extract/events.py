@@ -383,6 +383,8 @@ class _State:
     # The side that last advanced or took a place (for a later "X was retaken" with no agent), and where.
     last_advancer: str | None = None
     last_advancer_pos: int = -10_000
+    # Where the latest place taken or left in the text ends (for "recaptured it" in the next sentence).
+    last_contested_end: int = -1
     last_person: SpeakerMention | None = None
     last_person_pos: int = -10_000
     last_body: SpeakerMention | None = None  # the latest body that spoke: who "it said" is
@@ -774,6 +776,10 @@ def _sentence_events(
     ]
     if explicit:
         state.last_agent, state.last_agent_pos = explicit[0].sides, sent.start
+    contested = [r for d in drafts if d.type in ("advance", "withdrawal") and d.location_direct
+                 for r in cands if d.location is not None and r.resolved is d.location and r.start >= sent.start]
+    if contested:
+        state.last_contested_end = max(r.end for r in contested)
     advancers = {d.side for d in drafts if d.type == "advance" and d.actor_name}
     if len(advancers) == 1:
         state.last_advancer, state.last_advancer_pos = advancers.pop(), sent.start
@@ -1186,8 +1192,10 @@ def _military(
         # "Separatists seized Sloviansk in April. Ukrainian forces recaptured it in July.": the place just named.
         _IT_OBJECT.match(s, trig.end) and not any(r.end - sent.start <= trig.start for r in cands)
         and any(not r.is_country and r.start >= state.block_start and sent.start - r.end < 300
-                # (a verb's object, not "a drone over Kharkiv": "it" would be the drone)
-                and not _PREPOSITION_BEFORE_PLACE.search(state.text, max(0, r.start - 12), r.start)
+                # (a place taken or left just before, ending its sentence: not "a drone over Kharkiv", nor
+                # "photographers visited Bakhmut"; "it" would be something else)
+                and state.last_contested_end == r.end
+                and _ONLY_TIME_AFTER.match(state.text, r.end) is not None
                 for r in state.recent_places[-1:])
     ):
         return out
@@ -1200,6 +1208,8 @@ def _military(
         return out  # "made no gains", "made little headway": a negation inside the trigger
     if trig.text.lower().startswith("storm") and _ASSAULTED_OBJECT.match(s, trig.end):
         return out  # "stormed Ukrainian positions": an assault, which GUIDE does not count as an advance
+    if voice == "nominal" and _FROM_AGREEMENT.match(s, trig.end):
+        return out  # "The Russian withdrawal from the Black Sea grain deal": a treaty left, no ground
     # "Russian advances" alone: count it only where the text says where.
     if voice == "nominal" and actor.kind != "force" and not any(trig.end <= r.start - sent.start < scope_end for r in cands):
         return out
@@ -1405,6 +1415,12 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+_FROM_AGREEMENT = re.compile(
+    r"\s+from\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:deal|agreement|treaty|accord|pact|initiative|talks|market|negotiations)\b",
+    re.IGNORECASE,
+)
+# After a place named as a verb's object, only a time phrase ends its sentence: then "it" can mean that place.
+_ONLY_TIME_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:in|on|by|last|this|early|late)\s+[\w\s,]{1,25}?)?\s*[.;!?]")
 _WHAT_BEFORE = re.compile(r"(?<![\w-])(?:what|which|that)\s+$", re.IGNORECASE)
 _CALLS_AFTER = re.compile(r"\s+(?:calls|describes|(?:called|described|termed|dubbed)\s+(?:it|this|them|the\s+attack))\b")
 _DESCRIBING_AFTER = re.compile(r"\s+(?:described|calls|called|termed|dubbed|describes)\b")

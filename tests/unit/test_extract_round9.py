@@ -117,7 +117,9 @@ CASES: list[tuple[str, Expected]] = [
     ("The enemy has concentrated up to 50,000 troops in the Kursk region, Syrskyi said.",
      {("deployment", "RUS", "Kursk"), ("statement", "UKR", "Syrskyi")}),
     # "recaptured it" in the next sentence: the place the sentence before took or held (not one flown over).
-    ("Separatists seized Sloviansk in April. Ukrainian forces recaptured it in July.", {("advance", "UKR", "Sloviansk")}),
+    ("Russian troops seized Sloviansk in April. Ukrainian forces recaptured it in July.",
+     {("advance", "RUS", "Sloviansk"), ("advance", "UKR", "Sloviansk")}),
+    ("Ukrainian photographers visited Sloviansk in June. Ukrainian soldiers took it in their stride.", set()),
     ("Russian troops shot down a drone over Kharkiv. Ukrainian forces captured it later.", set()),
     # "whose" forces after a place are its defenders; after the forces themselves, the same side.
     ("Ukrainian forces, whose garrison had pulled out of Avdiivka days earlier, regrouped.",
@@ -145,6 +147,8 @@ CASES: list[tuple[str, Expected]] = [
     ("Oleksandr Usyk, who hailed from Simferopol, defended his title.", set()),
     ("Zelensky met Biden and Macron said the talks were useful.", {("statement", "FRA", "Macron")}),
     ("Lockheed Martin and General Dynamics said orders rose.", set()),
+    # Leaving a deal is no withdrawal from a place.
+    ("The Russian withdrawal from the Black Sea grain deal alarmed Kyiv.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
