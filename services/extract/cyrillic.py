@@ -165,8 +165,9 @@ KNOWN_SPEAKERS: dict[str, str | None] = {
     "министерств": "RUS", "міністерств": "UKR", "мид": "RUS", "мзс": "UKR",
     "зеленськ": "UKR", "зеленск": "UKR", "сирськ": "UKR", "сырск": "UKR", "буданов": "UKR", "умєров": "UKR",
     "умеров": "UKR", "путін": "RUS", "путин": "RUS", "герасимов": "RUS", "гєрасимов": "RUS",
-    "рыбар": "RUS", "рибар": "RUS", "синєгубов": "UKR", "синегубов": "UKR", "іван федоров": "UKR", "иван федоров": "UKR",
-    "пєсков": "RUS", "песков": "RUS", "шойгу": "RUS",
+    "«рыбар": "RUS", "«рибар": "RUS", "синєгубов": "UKR", "синегубов": "UKR", "іван федоров": "UKR", "иван федоров": "UKR",
+    "пєсков": "RUS", "песков": "RUS", "шойгу": "RUS", "єрмак": "UKR", "ермак": "UKR", "медведєв": "RUS",
+    "медведев": "RUS", "офісу президента": "UKR", "офіс президента": "UKR", "совбез": "RUS", "ради безпеки": "UKR",
     "бєлоусов": "RUS", "белоусов": "RUS", "лавров": "RUS", "захаров": "RUS", "конашенков": "RUS", "гладков": "RUS",
     "пушилін": "RUS", "пушилин": "RUS", "сальдо": "RUS", "балицьк": "RUS", "балицк": "RUS",
     "сили оборони": "UKR", "дпсу": "UKR", "гур": "UKR", "сбу": "UKR", "фсб": "RUS", "deepstate": "UKR",
@@ -227,6 +228,11 @@ _OUTLET_AFTER = re.compile(
     r"«[^«»]{2,40}»|[А-ЯІЇЄҐ][а-яіїєґё’'ʼ-]+(?:ій|ому)\s+(?:правді|праве|правде))\s+"
 )
 # "пишет «Рыбарь»", "сообщает и канал «Рыбарь»": a channel in quotes speaks.
+_ONLY_ABBREVIATIONS = re.compile(r"(?:\s*[А-ЯІЇЄҐ]{2,5})*\s*")
+_LEADING_BODY = re.compile(
+    r"(?:Офіс[уа]\s+Президента|Офиса\s+Президента|Совбеза|Генштаб[ауі]?|Генерального\s+штабу?|Совета\s+безопасности|"
+    r"Ради\s+безпеки|Міноборони|Минобороны)(?:\s+[А-ЯІЇЄҐ]{2,5})?\s+(?=[А-ЯІЇЄҐ][а-яіїєґё]+\s+[А-ЯІЇЄҐ])"
+)
 _QUOTED_NAME = re.compile(r"«[А-ЯІЇЄҐA-Z][^«»]{1,40}»")
 _BEFORE_QUOTED_NAME = re.compile(r"(?:(?:и|і|й|также|також)\s+)?(?:(?:телеграм-)?канал\s+)?")
 _MINISTRY_OF = re.compile(r"(?:РФ|Росії|России)\b")
@@ -394,7 +400,12 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
         if name is None or (name.start() == 0 and len(name.group(0).split()) == 1 and not _known(name.group(0))):
             continue  # a capitalised first word alone is no name
         title = _TITLE_WORDS.match(name.group(0))
+        if title is not None and _ONLY_ABBREVIATIONS.fullmatch(name.group(0), title.end()):
+            continue  # "Начальник ОВА заявив": an official not named
         start = name.start() + (title.end() if title and title.end() < len(name.group(0)) else 0)
+        # "керівника Офісу Президента Андрій Єрмак", "Совбеза Дмитрий Медведев": the body he serves is no part of him.
+        body = _LEADING_BODY.match(sentence, start, name.end())
+        start = body.end() if body is not None else start
         # The person's own name first: "Начальник Генштаба Валерий Герасимов" is Gerasimov's side, not the staff's.
         known = _known(sentence[start:name.end()]) or _known(name.group(0))
         side = KNOWN_SPEAKERS[known] if known else None
@@ -408,5 +419,15 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
 
 
 def _known(name: str) -> str | None:
+    """The known speaker's stem that starts a word of ``name`` ("Федоровський" is not Fedorov)."""
     low = name.lower()
-    return next((k for k in KNOWN_SPEAKERS if k in low), None)
+    for key in KNOWN_SPEAKERS:
+        at = low.find(key)
+        while at >= 0:
+            if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "’'ʼ-"):
+                end = at + len(key)
+                # (A full name known only whole: "іван федоров", not "Іван Федоровський".)
+                if " " not in key or end == len(low) or not low[end].isalpha():
+                    return key
+            at = low.find(key, at + 1)
+    return None
