@@ -222,6 +222,11 @@ _OTHER_SIDE_NAMED = re.compile(
     r"(?i:rosgvardia|росгвард)|(?<![\w-])(?:Russia|Russian|Moscow|Kremlin|US|U\.S\.|American|Georgian|Kazakh|Belarusian|"
     r"Chechen|Kadyrov)\w*"
 )
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|into|across|from|of|near|to|over|inside|throughout)\s+(?:the\s+)?"
+    r"(?:(?:eastern|western|northern|southern|central|north|south|east|west)\s+)?$",
+    re.IGNORECASE,
+)
 _UNITS_OF_BEFORE = re.compile(r"(?:units?|troops|forces|servicemen|soldiers)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"the\s+$", re.IGNORECASE)
 
@@ -362,6 +367,8 @@ def find_actors(sentence: str) -> list[ActorMention]:
                 add(m.start(), m.end(), sides, "force")
     for pos in side_pos:
         m = _SIDE_FORCE.match(sentence, pos)
+        if m and "," in m.group("sides") and _LOCATIVE_BEFORE.search(sentence, max(0, pos - 25), pos):
+            continue  # "In eastern Ukraine, Russian forces pushed": a place, then the subject; not one list of sides
         if m and within(pos, force_starts, 7):  # a side word with a force word in the next seven
             sides = sides_in(m.group("sides"))
             if not sides:

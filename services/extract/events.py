@@ -1140,6 +1140,10 @@ def _military(
     sides = actor.sides
     ev_type: EventType = spec.type
     sends_forces = False  # "deployed additional soldiers": the object says forces were sent
+    if trig.text.lower().startswith(("mobilis", "mobiliz")) and _ADJECTIVE_SLOT_BEFORE.search(
+        s, max(0, trig.start - 25), trig.start
+    ):
+        return out  # "a mix of paratroopers and mobilised men", "brought up to strength with mobilised reservists"
     if trig.text.lower().startswith("accumulat") and not _TROOPS_OBJECT.match(s, trig.end):
         return out  # "accumulated gold reserves": only troops accumulate as a deployment
     if family == "dep_send" and not _is_passive(s, trig) and passive_by is None:
@@ -1415,6 +1419,11 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+# Where a participle is an adjective: after a determiner, a conjunction or a preposition ("and mobilised men").
+_ADJECTIVE_SLOT_BEFORE = re.compile(
+    r"(?<![\w-])(?:and|or|with|of|the|a|an|by|from|including|many|some|newly|recently|freshly|untrained|their|its)\s+$",
+    re.IGNORECASE,
+)
 _FROM_AGREEMENT = re.compile(
     r"\s+from\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:deal|agreement|treaty|accord|pact|initiative|talks|market|negotiations)\b",
     re.IGNORECASE,

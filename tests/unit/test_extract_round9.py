@@ -149,6 +149,14 @@ CASES: list[tuple[str, Expected]] = [
     ("Lockheed Martin and General Dynamics said orders rose.", set()),
     # Leaving a deal is no withdrawal from a place.
     ("The Russian withdrawal from the Black Sea grain deal alarmed Kyiv.", set()),
+    # A place opening the sentence is no side in a list with the subject; a participle is an adjective after "and".
+    ("In eastern Ukraine, Russian forces pushed into the outskirts of Pokrovsk.", {("advance", "RUS", "Pokrovsk")}),
+    ("The Russians there, a mix of paratroopers and mobilised men, pulled back from Pokrovsk.",
+     {("withdrawal", "RUS", "Pokrovsk")}),
+    ("Russia mobilised 300,000 reservists and sent them to Pokrovsk.", {("deployment", "RUS", "Pokrovsk")}),
+    # An assessment that something was not observed negates it.
+    ("ISW has not observed indications that Russian forces have redeployed units to Pokrovsk.", set()),
+    ("There are no signs that Russian troops have entered Pokrovsk.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
