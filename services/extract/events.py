@@ -760,6 +760,9 @@ def _sentence_events(
         brk = CLAUSE_BREAK.search(s, trig.end, scope_end)
         if brk and brk.group(0) == ":" and _LIST_INTRO.search(s, trig.end, brk.start()):
             brk = CLAUSE_BREAK.search(s, brk.end(), scope_end)  # "seized two villages: A and B" names them
+        elif brk and brk.group(0).strip() in "–—-" and _WHERE_AFTER_DASH.match(s, brk.end()):
+            # "had advanced on the flanks — north of the city near Berkhivka": the dash says where.
+            brk = CLAUSE_BREAK.search(s, brk.end(), scope_end)
         scope_end = brk.start() if brk else scope_end
         drafts.extend(_military(s, sent, trig, scope_end, actors, cands, later, state))
     if drafts:
@@ -1419,6 +1422,11 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+_DASH = re.compile(r"\s[–—]\s|\s--\s")
+_WHERE_AFTER_DASH = re.compile(
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|in|around|outside|at)\s",
+    re.IGNORECASE,
+)
 # Where a participle is an adjective: after a determiner, a conjunction or a preposition ("and mobilised men").
 _ADJECTIVE_SLOT_BEFORE = re.compile(
     r"(?<![\w-])(?:and|or|with|of|the|a|an|by|from|including|many|some|newly|recently|freshly|untrained|their|its)\s+$",
@@ -1590,7 +1598,10 @@ def _locate(
         first_end = before_nc[0].end - off
         before_nc = [r for i, r in enumerate(before_nc)
                      if i == 0 or not (_DIRECTION_OF.search(s, max(0, r.start - off - 25), r.start - off)
-                                       or _APPOSITION_TO.fullmatch(s, first_end, r.start - off))]
+                                       or _APPOSITION_TO.fullmatch(s, first_end, r.start - off)
+                                       # "Vodiane — a village ..., not the Vodiane near Avdiivka — was taken"
+                                       or (_DASH.search(s, first_end, r.start - off) is not None
+                                           and _DASH.search(s, r.end - off, trig.start) is not None))]
     order: list[list[_PlaceRef]]
     # "liberated Avdeyevka, Donetsk People's Republic, and advanced": the settlement, not its region.
     before_nc = [r for r in before_nc if not r.is_region] or before_nc

@@ -90,7 +90,9 @@ _PATTERN = re.compile(
     r"|expand(?:ed|ing|s)?\s+(?:the|their|its|a)\s+(?:bridgehead|zone\s+of\s+control|foothold))"
     # "Vuhledar came under Russian control", "came under the control of Russian troops": the town, then its taker.
     r"|(?P<adv_fell>f[ea]ll(?:s|en)?\s+to|c(?:ame|omes?|oming)\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?control\s+of"
-    r"|c(?:ame|omes?|oming)\s+under(?=\s+(?:full\s+|complete\s+)?[\w’'-]+\s+control\b))"
+    r"|c(?:ame|omes?|oming)\s+under(?=\s+(?:full\s+|complete\s+)?[\w’'-]+\s+control\b)"
+    # "Sudzha ... was back under Russian control": a town changed hands again.
+    r"|(?:was|were|is|are|been)\s+back\s+under(?=\s+(?:full\s+|complete\s+)?[\w’'-]+\s+control\b))"
     r"|(?P<wd_passive>(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:(?:forced|pushed|driven|thrown|beaten|knocked|kicked)\s+(?:back|out|away|off)"
     r"|repelled|repulsed|ousted|expelled|dislodged|routed|forced\s+to\s+(?:retreat|withdraw|pull\s+back|leave|fall\s+back|flee)))"
     r"|(?P<wd_lose>los(?:e|es|t|ing)\s+(?:\w+\s+)?(?:ground|territory|positions|control\s+(?:of|over))|ced(?:e|es|ed|ing)"

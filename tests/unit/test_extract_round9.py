@@ -157,6 +157,12 @@ CASES: list[tuple[str, Expected]] = [
     # An assessment that something was not observed negates it.
     ("ISW has not observed indications that Russian forces have redeployed units to Pokrovsk.", set()),
     ("There are no signs that Russian troops have entered Pokrovsk.", set()),
+    # A town back under a side's control changed hands; a dash that says where keeps the advance's scope open;
+    # a place inside a dashed aside is no place of the event.
+    ("Sudzha was back under Russian control on Wednesday.", {("advance", "RUS", "Sudzha")}),
+    ("Kyiv's forces had advanced on the flanks — north of the city near Pokrovsk.", {("advance", "UKR", "Pokrovsk")}),
+    ("Kurakhove — a town west of Donetsk, not the Kurakhove near Pokrovsk — was taken by Russian troops.",
+     {("advance", "RUS", "Kurakhove")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
