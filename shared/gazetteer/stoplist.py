@@ -98,6 +98,9 @@ FIRST_NAMES = frozenset(
         "rustem", "denis", "anatoliy", "anatoly", "leonid", "nicolas", "tulsi", "vedant", "pasi", "andrzej", "radoslaw",
         "radek", "kaja", "kaja", "olena", "elena", "maria", "jordan", "chad", "georgia", "israel", "sofia", "paris",
         "victoria", "lincoln", "austin", "houston", "dallas", "artem", "artyom",
+        # Polish and Czech first names that are also towns ("Jaroslaw Kaczynski": Jarosław is a town too).
+        "jaroslaw", "jarosław", "yaroslav", "stanislaw", "stanisław", "wladyslaw", "władysław", "boleslaw", "bolesław",
+        "mieczyslaw", "zdzislaw", "wojciech", "tomasz", "mateusz", "donald", "szymon", "krzysztof", "bogdan",
         # Ukrainian and Russian first names that are also villages ("полковник Андрій Мельник").
         "андрій", "андрей", "олександр", "александр", "олексій", "алексей", "сергій", "сергей", "володимир",
         "владимир", "дмитро", "дмитрий", "юрій", "юрий", "іван", "иван", "михайло", "михаил", "микола", "николай",

@@ -163,6 +163,8 @@ MENTIONS = [
     ("Protesters gathered in Gomel.", "Gomel", 627907),
     ("Talks in Kishinev ended without a deal.", "Kishinev", 618426),
     ("Russian troops remain in Bendery.", "Bendery", 618577),
+    # Regions of other wars that GeoNames' cities lack (a cited synthetic entry).
+    ("Azerbaijani troops captured positions in Karabakh.", "Karabakh", -38),
     # (The Ukrainian Mohyliv stays itself.)
     ("Shelling hit Mohyliv in the Dnipropetrovsk region.", "Mohyliv", 700925),
 ]
@@ -174,6 +176,7 @@ def test_mention_resolves_to_expected_entry(gazetteer: Gazetteer, text: str, sur
 
 
 NOT_PLACES = [
+    "Its leader, Jaroslaw Kaczynski, spoke to supporters.",  # a first name that is also a Polish town
     "Trump said on Wednesday that talks would go on.",
     "Most Popular",
     "President Kim inspected the troops.",
