@@ -1075,6 +1075,14 @@ def _military(
             it = _IT_BEFORE.search(s, max(0, trig.start - 60), trig.start)
             if it is not None:
                 actor = ActorMention(it.start(), it.start() + 2, (state.speaker_side,), "force", it.group(1))
+        if actor is None and (spec.strong or sends or family == "cause") and (
+            it := _IT_BEFORE.search(s, max(0, trig.start - 60), trig.start)
+        ) is not None:
+            # "Moscow says it has driven them out of the Kursk region": "it" is the state that says so.
+            sayer = next((a for a in reversed(actors) if a.kind == "country" and len(a.sides) == 1
+                          and _SAYS_BETWEEN.fullmatch(s, a.end, it.start())), None)
+            if sayer is not None:
+                actor = ActorMention(it.start(), it.start() + 2, sayer.sides, "force", it.group(1))
         if actor is None and state.speaker_side and 0 <= state.speaker_end <= trig.start and (
             bare := _BARE_FORCE_BEFORE.search(s, max(state.speaker_end, trig.start - 60), trig.start)
         ) is not None:
@@ -1171,6 +1179,8 @@ def _military(
     elif (
         actor.kind == "country" and not spec.strong and family not in {"dep_send", "dep_by"} and voice != "nominal"
         and not _OWN_FORCES_OBJECT.match(s, trig.end) and not _left_a_place(s, trig, cands, sent.start)
+        # ("Moscow says it has driven them out of the Kursk region": a state drives forces out.)
+        and not (family == "cause" and _FORCES_DRIVEN.match(s, trig.end))
     ):
         return out  # "Russia withdrew from the treaty"; but "Russia withdrew its troops" counts
     if family == "dep_by" and actor.kind != "force":
@@ -1422,6 +1432,12 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _CAPITAL_THE = re.compile(r"^The\s+")
+_FORCES_DRIVEN = re.compile(
+    r"\s+(?:them|the\s+enemy|(?:[\w’'-]+\s+){0,2}(?:troops|forces|units|soldiers|servicemen|militants|formations))\s+"
+    r"(?:back\s+|out\s+|away\s+)?(?:out\s+of|from|back|across)\b",
+    re.IGNORECASE,
+)
+_SAYS_BETWEEN = re.compile(r"\s+(?:says|said|claims|claimed|announced|insists|reported)\s+(?:that\s+)?")
 _DASH = re.compile(r"\s[–—]\s|\s--\s")
 _WHERE_AFTER_DASH = re.compile(
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|in|around|outside|at)\s",

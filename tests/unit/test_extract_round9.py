@@ -163,6 +163,11 @@ CASES: list[tuple[str, Expected]] = [
     ("Kyiv's forces had advanced on the flanks — north of the city near Pokrovsk.", {("advance", "UKR", "Pokrovsk")}),
     ("Kurakhove — a town west of Donetsk, not the Kurakhove near Pokrovsk — was taken by Russian troops.",
      {("advance", "RUS", "Kurakhove")}),
+    # A state that drives forces out advances (not a firm driving costs out); "X says it" is that state.
+    ("Russia pushed Ukrainian forces out of Pokrovsk.", {("advance", "RUS", "Pokrovsk"), ("withdrawal", "UKR", "Pokrovsk")}),
+    ("Moscow says it has driven Ukrainian troops out of Sudzha.",
+     {("advance", "RUS", "Sudzha"), ("withdrawal", "UKR", "Sudzha")}),
+    ("The company says it has driven costs out of its plant in Kyiv.", set()),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
