@@ -1429,8 +1429,7 @@ def _nominal_actor(s: str, actors: list[ActorMention], trig: TriggerMatch) -> Ac
     return None
 
 
-# A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
-# (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
+# A sentence's capitalised article, before a side's adjective ("The Russian withdrawal ...").
 _CAPITAL_THE = re.compile(r"^The\s+")
 _FORCES_DRIVEN = re.compile(
     r"\s+(?:them|the\s+enemy|(?:[\w’'-]+\s+){0,2}(?:troops|forces|units|soldiers|servicemen|militants|formations))\s+"
@@ -1478,6 +1477,8 @@ _WHOSE_CIVILIANS_BEFORE = re.compile(
 )
 _BRACKETED_ALIAS = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*")
 _WHOSE_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*whose\s")
+# A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
+# (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|must|(?-i:may))\s", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"(?<![\w-])(?:while|whereas|but|although)(?![\w-])")
