@@ -1319,7 +1319,7 @@ _BARE_FORCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IT_BEFORE = re.compile(
-    r"(?<![\w-])(it|we)\s+(?:(?:had|has|have|was|were|is|are|also|then|now|just|already|reportedly|successfully|"
+    r"(?<![\w-])(it|we|he|she)\s+(?:(?:had|has|have|was|were|is|are|also|then|now|just|already|reportedly|successfully|"
     r"fully|completely)\s+)*$",
     re.IGNORECASE,
 )

@@ -230,6 +230,9 @@ KNOWN_BODIES: dict[str, str | None] = {
     "european commission": None, "the european commission": None, "osce": None, "the osce": None,
     "rosgvardia": "RUS", "deepstate": "UKR", "nsdc": "UKR", "the nsdc": "UKR",
     "bundeswehr": "DEU", "the bundeswehr": "DEU", "idf": "ISR", "the idf": "ISR", "stavka": "UKR",
+    # Armed groups that speak as bodies ("Hezbollah said its fighters ..."), with the sides the corpora give them.
+    "hezbollah": "LBN", "hamas": "PSE", "the houthis": "YEM", "houthis": "YEM", "m23": "COD",
+    "wagner": "RUS", "the wagner group": "RUS", "wagner group": "RUS",
     # Named without its country ("the general staff said"): whose, the text around it tells.
     "general staff": None, "the general staff": None,
 }

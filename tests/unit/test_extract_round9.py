@@ -168,6 +168,11 @@ CASES: list[tuple[str, Expected]] = [
     ("Moscow says it has driven Ukrainian troops out of Sudzha.",
      {("advance", "RUS", "Sudzha"), ("withdrawal", "UKR", "Sudzha")}),
     ("The company says it has driven costs out of its plant in Kyiv.", set()),
+    # "X said he had sent units": he is the speaker, of the speaker's side; armed groups speak as bodies.
+    ("Oleksandr Syrskyi said he had sent additional units to the Pokrovsk sector.",
+     {("deployment", "UKR", "Pokrovsk"), ("statement", "UKR", "Oleksandr Syrskyi")}),
+    ("Zelensky said he had visited troops near Pokrovsk.", {("statement", "UKR", "Zelensky")}),
+    ("Hezbollah said its fighters had pushed back an Israeli unit.", {("statement", "LBN", "Hezbollah")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),

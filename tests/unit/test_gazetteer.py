@@ -165,6 +165,9 @@ MENTIONS = [
     ("Russian troops remain in Bendery.", "Bendery", 618577),
     # Regions of other wars that GeoNames' cities lack (a cited synthetic entry).
     ("Azerbaijani troops captured positions in Karabakh.", "Karabakh", -38),
+    # Two-word frontline towns in Russian and Ukrainian case forms.
+    ("Бои идут у Часова Яра.", "Часова Яра", 710915),
+    ("Бої тривають біля Великої Новосілки.", "Великої Новосілки", 690237),
     # (The Ukrainian Mohyliv stays itself.)
     ("Shelling hit Mohyliv in the Dnipropetrovsk region.", "Mohyliv", 700925),
 ]
