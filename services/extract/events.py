@@ -864,14 +864,14 @@ def _anaphors(s: str, offset: int, refs: list[_PlaceRef], usable: list[_PlaceRef
             if noun == "region":
                 chosen = [r for r in pool if r.is_region][-1:]
             else:
-                chosen = _settlement_antecedent(state.text, noun, [r for r in pool if not r.is_country and not r.is_region])
+                chosen = _settlement_antecedent(state.text, noun, [r for r in pool if not r.is_country and not r.is_region], pos)
         if chosen:
             r = chosen[0]
             out.append(_PlaceRef(pos, offset + m.end(), r.mention, r.is_country, r.is_region, r.place))
     return out
 
 
-def _settlement_antecedent(text: str, noun: str, pool: list[_PlaceRef]) -> list[_PlaceRef]:
+def _settlement_antecedent(text: str, noun: str, pool: list[_PlaceRef], pos: int = -1) -> list[_PlaceRef]:
     """Which earlier settlement "the village" means.
 
     One the text introduced with the same noun ("the village of Rodynske") wins; else the latest
@@ -885,6 +885,12 @@ def _settlement_antecedent(text: str, noun: str, pool: list[_PlaceRef]) -> list[
         return same[-1:]
     # Not one introduced as another kind of settlement ("the city of Pokrovsk" is not "the village").
     pool = [r for r, k in zip(pool, kinds, strict=True) if k is None] or pool
+    # The text's topic, named three times or more, over a place named once in passing ("Russian troops entered
+    # the town" in a history of Lyman, after one mention of Kramatorsk).
+    counts = {r.mention.name: text.count(r.mention.text or r.mention.name) for r in pool}
+    topic = max(pool, key=lambda r: counts[r.mention.name])
+    if counts[topic.mention.name] >= 3 and counts[pool[-1].mention.name] == 1 and pos - pool[-1].end > 150:
+        return [topic]  # (not over a place named just before: "Good news from Zarichne: ... the village")
     for i in range(len(pool) - 1, 0, -1):
         r, prev = pool[i], pool[i - 1]
         if 0 <= r.start - prev.end < 60 and _LANDMARK_BEFORE.fullmatch(text, prev.end, r.start):

@@ -173,6 +173,12 @@ CASES: list[tuple[str, Expected]] = [
      {("deployment", "UKR", "Pokrovsk"), ("statement", "UKR", "Oleksandr Syrskyi")}),
     ("Zelensky said he had visited troops near Pokrovsk.", {("statement", "UKR", "Zelensky")}),
     ("Hezbollah said its fighters had pushed back an Israeli unit.", {("statement", "LBN", "Hezbollah")}),
+    # "the town" far from any place named in passing is the text's topic, named three times before.
+    ("Russian forces attacked Vuhledar in January. Vuhledar held. In Vuhledar the garrison dug in. "
+     "Shelling also hit Pokrovsk, many kilometres to the north-west, and a supply depot in the wider district "
+     "burned for a day and a night, while the roads to the front filled with refugees, aid convoys and the "
+     "ambulances of volunteer medics. In October Russian troops entered the town.",
+     {("advance", "RUS", "Vuhledar")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
