@@ -223,7 +223,7 @@ _OTHER_SIDE_NAMED = re.compile(
     r"Chechen|Kadyrov)\w*"
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"(?<![\w-])(?:in|into|across|from|of|near|to|over|inside|throughout)\s+(?:the\s+)?"
+    r"(?<![\w-])(?:in|into|across|near|over|inside|throughout)\s+(?:the\s+)?"
     r"(?:(?:eastern|western|northern|southern|central|north|south|east|west)\s+)?$",
     re.IGNORECASE,
 )
@@ -367,7 +367,9 @@ def find_actors(sentence: str) -> list[ActorMention]:
                 add(m.start(), m.end(), sides, "force")
     for pos in side_pos:
         m = _SIDE_FORCE.match(sentence, pos)
-        if m and "," in m.group("sides") and _LOCATIVE_BEFORE.search(sentence, max(0, pos - 25), pos):
+        if m and "," in m.group("sides") and _LOCATIVE_BEFORE.search(sentence, max(0, pos - 25), pos) and (
+            _THE_START.sub("", m.group("sides").split(",")[0].strip().lower()) in COUNTRY_AGENTS
+        ):
             continue  # "In eastern Ukraine, Russian forces pushed": a place, then the subject; not one list of sides
         if m and within(pos, force_starts, 7):  # a side word with a force word in the next seven
             sides = sides_in(m.group("sides"))

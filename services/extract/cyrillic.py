@@ -49,7 +49,7 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
     ),
 }
 # Verbs anyone does ("зашли в музей"), an advance only when forces are named; the exact forms of "took over positions".
-_ANYONE_STEMS = ("зашл", "зашел", "зашёл", "зайшл")
+_ANYONE_STEMS = ("зашл", "зашел", "зашёл", "зайшл", "отходят", "відходять")
 _TOOK_OVER = frozenset({"заступили", "заступила", "заступив"})
 # "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
 _REPEL_STEMS = ("відкинули", "відкинув", "отбросили", "отбросил")
@@ -168,8 +168,8 @@ KNOWN_SPEAKERS: dict[str, str | None] = {
     "зеленськ": "UKR", "зеленск": "UKR", "сирськ": "UKR", "сырск": "UKR", "буданов": "UKR", "умєров": "UKR",
     "умеров": "UKR", "путін": "RUS", "путин": "RUS", "герасимов": "RUS", "гєрасимов": "RUS",
     "«рыбар": "RUS", "«рибар": "RUS", "синєгубов": "UKR", "синегубов": "UKR", "іван федоров": "UKR", "иван федоров": "UKR",
-    "пєсков": "RUS", "песков": "RUS", "шойгу": "RUS", "єрмак": "UKR", "ермак": "UKR", "медведєв": "RUS",
-    "медведев": "RUS", "офісу президента": "UKR", "офіс президента": "UKR", "совбез": "RUS", "ради безпеки": "UKR",
+    "пєсков": "RUS", "песков": "RUS", "шойгу": "RUS", "єрмак": "UKR", "медведєв": "RUS",
+    "медведев": "RUS", "офісу президента": "UKR", "офіс президента": "UKR", "совбез": "RUS",
     "бєлоусов": "RUS", "белоусов": "RUS", "лавров": "RUS", "захаров": "RUS", "конашенков": "RUS", "гладков": "RUS",
     "пушилін": "RUS", "пушилин": "RUS", "сальдо": "RUS", "балицьк": "RUS", "балицк": "RUS",
     "сили оборони": "UKR", "дпсу": "UKR", "гур": "UKR", "сбу": "UKR", "фсб": "RUS", "deepstate": "UKR",
@@ -409,7 +409,9 @@ def find_cyrillic_speakers(sentence: str, voice: Voice) -> list[SpeakerMention]:
         body = _LEADING_BODY.match(sentence, start, name.end())
         start = body.end() if body is not None else start
         # The person's own name first: "Начальник Генштаба Валерий Герасимов" is Gerasimov's side, not the staff's.
-        known = _known(sentence[start:name.end()]) or _known(name.group(0))
+        # (With the quote before it: "Канал «Рыбарь» сообщил" names the channel the rules know as «Рыбарь».)
+        known = (_known(sentence[start:name.end()]) or _known(name.group(0))
+                 or _known(sentence[max(0, name.start() - 1):name.end()]))
         side = KNOWN_SPEAKERS[known] if known else None
         if known in {"міноборони", "минобороны", "генштаб"} and _MINISTRY_OF.search(name.group(0)):
             side = "RUS"

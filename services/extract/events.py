@@ -261,8 +261,8 @@ _WHEN = (
 _WHEN_AT = re.compile(rf"\s{_WHEN}")
 # (Not any "-ed" word: "captured Pervomaiske and Nevelske located west of Donetsk" lists two places.)
 _VERB_AFTER_NAME = re.compile(
-    r"(?:[’']s)?\s+(?:has|have|had|is|was|were|are|will|would|could|says|said|claims|claimed|denies|denied|"
-    r"responded|reported|announced|warned|retaliated|struck|hit|launched)\b"
+    r"(?:[’']s)?\s+(?:has|have|had|is|was|were|are|will|would|could|says|said|claims|denies|struck|hit|"
+    r"(?!(?:located|situated|based|lying|positioned|red|bed)\s)[a-z]{2,}ed)\b"
 )
 _LISTED_ITEM_END = re.compile(rf"\s*(?:\(|[,.;:]|$|\s+(?:{_WHEN}|and|or|as\s+well)\b)")
 _LIST_GAP = re.compile(
@@ -575,8 +575,9 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
                 at = start + len(part)
                 known_here = any(r.start < at and start < r.end and not r.is_country for r in known)
                 words = part.split()
-                if len(words) > 1 and words[0].lower() in FIRST_NAMES and not known_here:
-                    continue  # "captured Petro Hnativ": a person
+                person = len(words) > 1 and words[0].lower() in FIRST_NAMES
+                if (person or words[0] in _NOT_A_PLACE_HEAD) and not known_here:
+                    continue  # "captured Petro Hnativ": a person; "deployed in Operation Barkhane": an operation
                 # A settlement's ending on its last word, or on an earlier one that is no first name's ("Yakiv
                 # Kovalenko" is no "-iv" place; "Popiv Yar" has "Yar").
                 shaped = bool(_TOPONYM_END.search(words[-1])) or any(
@@ -760,7 +761,10 @@ def _sentence_events(
         brk = CLAUSE_BREAK.search(s, trig.end, scope_end)
         if brk and brk.group(0) == ":" and _LIST_INTRO.search(s, trig.end, brk.start()):
             brk = CLAUSE_BREAK.search(s, brk.end(), scope_end)  # "seized two villages: A and B" names them
-        elif brk and brk.group(0).strip() in "–—-" and _WHERE_AFTER_DASH.match(s, brk.end()):
+        elif brk and brk.group(0).strip() in "–—-" and _WHERE_AFTER_DASH.match(s, brk.end()) and any(
+            # (only a where-phrase with its place, up to its comma: not "— in Kharkiv, meanwhile, a missile hit")
+            brk.end() <= r.start - sent.start < _phrase_end(s, brk.end()) for r in refs
+        ) and not _NEW_CLAUSE_AFTER_WHERE.match(s, _phrase_end(s, brk.end())):
             # "had advanced on the flanks — north of the city near Berkhivka": the dash says where.
             brk = CLAUSE_BREAK.search(s, brk.end(), scope_end)
         scope_end = brk.start() if brk else scope_end
@@ -871,6 +875,17 @@ def _anaphors(s: str, offset: int, refs: list[_PlaceRef], usable: list[_PlaceRef
     return out
 
 
+def _place_uses(text: str, surface: str) -> int:
+    """How often ``text`` names ``surface`` as a place, not as a government speaking ("Moscow said")."""
+    count = 0
+    at = text.find(surface)
+    while at >= 0:
+        if not _PLACE_AS_AGENT.match(text, at + len(surface)):
+            count += 1
+        at = text.find(surface, at + 1)
+    return count
+
+
 def _settlement_antecedent(text: str, noun: str, pool: list[_PlaceRef], pos: int = -1) -> list[_PlaceRef]:
     """Which earlier settlement "the village" means.
 
@@ -887,7 +902,7 @@ def _settlement_antecedent(text: str, noun: str, pool: list[_PlaceRef], pos: int
     pool = [r for r, k in zip(pool, kinds, strict=True) if k is None] or pool
     # The text's topic, named three times or more, over a place named once in passing ("Russian troops entered
     # the town" in a history of Lyman, after one mention of Kramatorsk).
-    counts = {r.mention.name: text.count(r.mention.text or r.mention.name) for r in pool}
+    counts = {r.mention.name: _place_uses(text, r.mention.text or r.mention.name) for r in pool}
     topic = max(pool, key=lambda r: counts[r.mention.name])
     if counts[topic.mention.name] >= 3 and counts[pool[-1].mention.name] == 1 and pos - pool[-1].end > 150:
         return [topic]  # (not over a place named just before: "Good news from Zarichne: ... the village")
@@ -1048,7 +1063,14 @@ def _military(
         if actor is None and family == "adv_fell" and (owner := _SIDE_CONTROL.match(s, trig.end)) is not None:
             # "came under Russian control": the side is the adjective.
             side = side_of_term(owner.group("side"))
-            actor = ActorMention(owner.start(), owner.end("side"), (side,), "force", owner.group(0)) if side else None
+            actor = ActorMention(owner.start(), owner.end("side"), (side,), "force", owner.group(0).strip()) if side else None
+            if actor is not None and "back" in trig.text.lower() and not any(
+                # "Sudzha ... was back under Russian control": only a place right before (past an apposition)
+                # changes hands, not "Chelsea were back under American control" nor "Sudzha's hospital".
+                _SUBJECT_PLACE_GAP.fullmatch(s, r.end - sent.start, trig.start) for r in cands
+                if not r.is_country and r.end - sent.start <= trig.start
+            ):
+                actor = None
         place_before = family == "adv_fell"
         left = max(left, trig.start - 25)
     elif voice == "nominal":
@@ -1159,7 +1181,7 @@ def _military(
     sends_forces = False  # "deployed additional soldiers": the object says forces were sent
     if trig.text.lower().startswith(("mobilis", "mobiliz")) and _ADJECTIVE_SLOT_BEFORE.search(
         s, max(0, trig.start - 25), trig.start
-    ):
+    ) and _PEOPLE_NOUN_AFTER.match(s, trig.end):
         return out  # "a mix of paratroopers and mobilised men", "brought up to strength with mobilised reservists"
     if trig.text.lower().startswith("accumulat") and not _TROOPS_OBJECT.match(s, trig.end):
         return out  # "accumulated gold reserves": only troops accumulate as a deployment
@@ -1444,11 +1466,23 @@ _FORCES_DRIVEN = re.compile(
 )
 _SAYS_BETWEEN = re.compile(r"\s+(?:says|said|claims|claimed|announced|insists|reported)\s+(?:that\s+)?")
 _DASH = re.compile(r"\s[–—]\s|\s--\s")
+_SUBJECT_PLACE_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,[^,;]{1,80},)?\s*")
+_DATE_RIGHT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:on|in|by|last|this|early|late)\s", re.IGNORECASE)
+_NEW_CLAUSE_AFTER_WHERE = re.compile(r",\s*(?:meanwhile|however|a|an|the)\b", re.IGNORECASE)
+
+
+def _phrase_end(s: str, pos: int) -> int:
+    """Where the phrase starting at ``pos`` ends: the next comma, semicolon or the sentence's end."""
+    ends = [i for i in (s.find(",", pos), s.find(";", pos)) if i >= 0]
+    return min(ends) if ends else len(s)
+
+
 _WHERE_AFTER_DASH = re.compile(
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|in|around|outside|at)\s",
     re.IGNORECASE,
 )
 # Where a participle is an adjective: after a determiner, a conjunction or a preposition ("and mobilised men").
+_PEOPLE_NOUN_AFTER = re.compile(r"\s+(?:men|reservists|soldiers|troops|conscripts|recruits|personnel|fighters|prisoners)\b")
 _ADJECTIVE_SLOT_BEFORE = re.compile(
     r"(?<![\w-])(?:and|or|with|of|the|a|an|by|from|including|many|some|newly|recently|freshly|untrained|their|its)\s+$",
     re.IGNORECASE,
@@ -1458,7 +1492,9 @@ _FROM_AGREEMENT = re.compile(
     re.IGNORECASE,
 )
 # After a place named as a verb's object, only a time phrase ends its sentence: then "it" can mean that place.
-_ONLY_TIME_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:in|on|by|last|this|early|late)\s+[\w\s,]{1,25}?)?\s*[.;!?]")
+_ONLY_TIME_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:in|on|by|last|this|early|late)\s+[\w\s]{1,25}?)?\s*(?:[.;!?]|,\s*(?:after|following)\s)"
+)
 _WHAT_BEFORE = re.compile(r"(?<![\w-])(?:what|which|that)\s+$", re.IGNORECASE)
 _CALLS_AFTER = re.compile(r"\s+(?:calls|describes|(?:called|described|termed|dubbed)\s+(?:it|this|them|the\s+attack))\b")
 _DESCRIBING_AFTER = re.compile(r"\s+(?:described|calls|called|termed|dubbed|describes)\b")
@@ -1702,7 +1738,9 @@ def _finish(
         # "liberated Balakliia on Thursday and Kupiansk on Saturday": a listed place's own date, nearest to it.
         ref = next((r for r in cands if d.location is not None and r.resolved is d.location), None) if (
             id(d.trigger) in listed) else None
-        date_at = ref.start - sent.start if ref is not None and ref.start >= sent.start else d.trigger.start
+        # (Only a date right after the place, past any alias in brackets: not "..., a spokesman said on Friday".)
+        own_date = ref is not None and ref.start >= sent.start and _DATE_RIGHT_AFTER.match(s, ref.end - sent.start)
+        date_at = ref.end - sent.start if ref is not None and own_date else d.trigger.start
         conf = 0.9
         if d.actor_kind == "country":
             conf -= 0.1

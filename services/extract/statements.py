@@ -576,7 +576,8 @@ def _coordinated_person(sentence: str, ents: list[_Entity], found: _Entity) -> _
     if not before or not before[-1].is_person:
         return None
     partner = before[-1]
-    if _LOWER_VERB_BEFORE.search(sentence, max(0, partner.start - 25), partner.start):
+    verb = _LOWER_VERB_BEFORE.search(sentence, max(0, partner.start - 25), partner.start)
+    if verb is not None and verb.group(0).strip().rstrip("s") not in PERSON_TITLES:
         return None  # "Zelensky met Biden and Macron said": Biden is an object, not a speaker
     gap = _AND_PARTNER.fullmatch(sentence, partner.end, found.start)
     if gap is None:

@@ -197,7 +197,7 @@ _CLAUSE_BLOCK = re.compile(
     r"(?<![\w-])(?:if|unless|whether|in\s+case|denied|denies|deny|denying|refuted|rejected\s+(?:claims|reports)|"
     r"dismissed\s+(?:claims|reports)|false(?:ly)?|fake|no\s+evidence|did\s+not\s+confirm|"
     # "ISW has not observed indications that Russian forces have redeployed": an assessment that it did not happen.
-    r"(?:has|have|had|did)\s+not\s+(?:observed|seen|confirmed|verified|found)|no\s+(?:signs?|indications?)\s+(?:of|that)|"
+    r"(?:has|have|had|did)\s+not\s+(?:observed|seen|confirmed|verified|found)|no\s+(?:signs?|indications?)\s+that|"
     r"would|could|might|(?-i:may)|plans?|planned|planning|intends?|intention|goal|aims?\s+to|objective|"
     r"threat(?:ens|ened)?|prepar(?:e|es|ed|ing)|anticipated|expected|ready\s+to|forecast|predict(?:s|ed)?|"
     r"(?:possibility|prospect|risk|chance|danger|idea|question|fears?|threat|scenario)\s+(?:of|that))(?![\w-])",

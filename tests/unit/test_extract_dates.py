@@ -84,3 +84,8 @@ def test_each_listed_place_takes_its_own_date() -> None:
 def test_an_event_last_week_has_week_precision() -> None:
     (event,) = run("Russian forces captured Pokrovsk last week.", FRIDAY)
     assert event.occurred is not None and (event.occurred.date, event.occurred.precision) == (date(2024, 11, 4), "week")
+
+
+def test_a_date_said_later_is_no_listed_place_s_own() -> None:
+    events = run("On Monday, Russian forces captured Pokrovsk and Kurakhove, a spokesman said on Friday.", FRIDAY)
+    assert {e.occurred.date for e in events if e.occurred} == {date(2024, 11, 11)}

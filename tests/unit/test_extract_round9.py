@@ -179,6 +179,22 @@ CASES: list[tuple[str, Expected]] = [
      "burned for a day and a night, while the roads to the front filled with refugees, aid convoys and the "
      "ambulances of volunteer medics. In October Russian troops entered the town.",
      {("advance", "RUS", "Vuhledar")}),
+    # Second review: a capital that acts after "and" is no listed place; lists of side adjectives after "of" keep every
+    # side; a dash's new clause is no where-phrase; "no signs of panic" negates nothing; a club is no town.
+    ("Russian forces captured Avdiivka and Kyiv blamed a shortage of shells.", {("advance", "RUS", "Avdiivka")}),
+    ("Thousands of American, British and Polish troops arrived in Pokrovsk.",
+     {("deployment", "USA", "Pokrovsk"), ("deployment", "GBR", "Pokrovsk"), ("deployment", "POL", "Pokrovsk")}),
+    ("Russian forces advanced on the flanks — in Kharkiv, meanwhile, a missile hit a school.", {("advance", "RUS", None)}),
+    ("Officials saw no signs of panic as Russian troops entered Kupiansk.", {("advance", "RUS", "Kupiansk")}),
+    ("Chelsea were back under American control after the takeover.", set()),
+    ("Russia called up and mobilised 300,000 reservists.", {("deployment", "RUS", None)}),
+    ("Foreign minister Sybiha and his Polish counterpart Sikorski said the talks were useful.",
+     {("statement", "UKR", "Sybiha"), ("statement", "POL", "Sikorski")}),
+    # "the town" is not a capital that only spoke.
+    ("Moscow said the offensive went to plan. Moscow also said losses were light. Moscow insisted on talks. "
+     "Fighting went on around Toretsk, where shells fell on the market and on the roads leading out of the town "
+     "towards the west, while civilians waited for buses. On Sunday Russian troops entered the town.",
+     {("advance", "RUS", "Toretsk")}),
     # Nobody named: no statement.
     ("Fans welcomed the team at the airport.", set()),
     ("Residents praised the rescuers.", set()),
