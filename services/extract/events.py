@@ -1481,7 +1481,8 @@ _WHERE_AFTER_DASH = re.compile(
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|in|around|outside|at)\s",
     re.IGNORECASE,
 )
-# Where a participle is an adjective: after a determiner, a conjunction or a preposition ("and mobilised men").
+# The people a participle qualifies as an adjective ("mobilised men"), and where it stands so: after a determiner,
+# a conjunction or a preposition ("and mobilised men").
 _PEOPLE_NOUN_AFTER = re.compile(r"\s+(?:men|reservists|soldiers|troops|conscripts|recruits|personnel|fighters|prisoners)\b")
 _ADJECTIVE_SLOT_BEFORE = re.compile(
     r"(?<![\w-])(?:and|or|with|of|the|a|an|by|from|including|many|some|newly|recently|freshly|untrained|their|its)\s+$",
