@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -265,9 +266,11 @@ _VERB_AFTER_NAME = re.compile(
     r"(?!(?:located|situated|based|lying|positioned|red|bed)\s)[a-z]{2,}ed)\b"
 )
 _LISTED_ITEM_END = re.compile(rf"\s*(?:\(|[,.;:]|$|\s+(?:{_WHEN}|and|or|as\s+well)\b)")
+# Another name of the place just named, in brackets: "Hirske (Gorskoye)".
+_ALIAS = r"(?:\s*\([^()]{1,40}\))?"
 _LIST_GAP = re.compile(
     # "took Hirske (Gorskoye) and Zolote": another name of the place before may stand in brackets.
-    r"(?:\s*\([^()]{1,40}\))?"
+    _ALIAS +
     # "liberated Balakliia on Thursday and Kupiansk on Saturday": when each fell may stand before the next name.
     rf"(?:\s+{_WHEN})?"
     r"(?:\s*,\s*(?:and\s+|or\s+|та\s+|і\s+|и\s+)?|\s+(?:and|or|as\s+well\s+as|та|і|й|и)\s+(?:then\s+|later\s+)?)(?:the\s+)?"
@@ -566,6 +569,9 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
             and (not m.group(0).startswith(_LEAVING_LEADS) or _FORCE_WORD.search(text, max(0, at - 80), at))
         ]
         for m in [*taken, *listed, *_locative_names(text)]:
+            arrival = m.group(0).startswith(_ARRIVAL_LEADS)
+            if arrival and _NOUN_AFTER_NAME.match(text, m.end()):
+                continue  # "arrived in Leopard and Abrams tanks": the names qualify a noun, they are no places
             at = m.start("names")
             parts: list[tuple[int, str, bool]] = []
             for part in _TAKEN_SPLIT.split(m.group("names")):
@@ -588,13 +594,10 @@ def _unknown_places(text: str, blocks: list[Block], known: list[_PlaceRef]) -> l
             listed_places = len(parts) > 1 and (any(looks for _, _, looks in parts) or (
                 # "4,000 US Marines arrived at Setermoen and Bardufoss": forces arriving name places (the forces in
                 # the same sentence; not "arrived in Leopard and Abrams tanks", nor "deployed in Operation Barkhane").
-                m.group(0).startswith(_ARRIVAL_LEADS)
+                arrival
                 and _FORCE_WORD.search(text, _sentence_start_before(text, m.start()), m.start()) is not None
-                and not _NOUN_AFTER_NAME.match(text, m.end())
                 and not any(p.split()[0] in _NOT_A_PLACE_HEAD for _, p, _ in parts)
             ))
-            if m.group(0).startswith(_ARRIVAL_LEADS) and _NOUN_AFTER_NAME.match(text, m.end()):
-                continue  # "arrived in Leopard and Abrams tanks": the names qualify a noun, they are no places
             for start, part, looks in parts:
                 if (looks or listed_places) and part.split()[0].lower() not in STOPWORD_NAMES:
                     found.append((start, start + len(part), part))
@@ -1097,15 +1100,12 @@ def _military(
             if named and (actor is None or named[-1] not in actor.sides):
                 actor = ActorMention(trig.start, trig.start, named[-1:], "force", "")
         sends = family == "dep_send" and _FORCE_OBJECT.match(s, trig.end) is not None
-        if actor is None and (spec.strong or sends) and state.speaker_side:
+        it = _IT_BEFORE.search(s, max(0, trig.start - 60), trig.start) if actor is None else None
+        if it is not None and (spec.strong or sends) and state.speaker_side:
             # "Russia's Defence Ministry said it had captured X" (or "had sent two brigades to X"):
             # "it" is the speaking body, of its side.
-            it = _IT_BEFORE.search(s, max(0, trig.start - 60), trig.start)
-            if it is not None:
-                actor = ActorMention(it.start(), it.start() + 2, (state.speaker_side,), "force", it.group(1))
-        if actor is None and (spec.strong or sends or family == "cause") and (
-            it := _IT_BEFORE.search(s, max(0, trig.start - 60), trig.start)
-        ) is not None:
+            actor = ActorMention(it.start(), it.start() + 2, (state.speaker_side,), "force", it.group(1))
+        if actor is None and it is not None and (spec.strong or sends or family == "cause"):
             # "Moscow says it has driven them out of the Kursk region": "it" is the state that says so.
             sayer = next((a for a in reversed(actors) if a.kind == "country" and len(a.sides) == 1
                           and _SAYS_BETWEEN.fullmatch(s, a.end, it.start())), None)
@@ -1466,8 +1466,8 @@ _FORCES_DRIVEN = re.compile(
 )
 _SAYS_BETWEEN = re.compile(r"\s+(?:says|said|claims|claimed|announced|insists|reported)\s+(?:that\s+)?")
 _DASH = re.compile(r"\s[–—]\s|\s--\s")
-_SUBJECT_PLACE_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,[^,;]{1,80},)?\s*")
-_DATE_RIGHT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:on|in|by|last|this|early|late)\s", re.IGNORECASE)
+_SUBJECT_PLACE_GAP = re.compile(rf"{_ALIAS}\s*(?:,[^,;]{{1,80}},)?\s*")
+_DATE_RIGHT_AFTER = re.compile(rf"{_ALIAS}\s+(?:on|in|by|last|this|early|late)\s", re.IGNORECASE)
 _NEW_CLAUSE_AFTER_WHERE = re.compile(r",\s*(?:meanwhile|however|a|an|the)\b", re.IGNORECASE)
 
 
@@ -1494,7 +1494,7 @@ _FROM_AGREEMENT = re.compile(
 )
 # After a place named as a verb's object, only a time phrase ends its sentence: then "it" can mean that place.
 _ONLY_TIME_AFTER = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:in|on|by|last|this|early|late)\s+[\w\s]{1,25}?)?\s*(?:[.;!?]|,\s*(?:after|following)\s)"
+    rf"{_ALIAS}(?:\s+(?:in|on|by|last|this|early|late)\s+[\w\s]{{1,25}}?)?\s*(?:[.;!?]|,\s*(?:after|following)\s)"
 )
 _WHAT_BEFORE = re.compile(r"(?<![\w-])(?:what|which|that)\s+$", re.IGNORECASE)
 _CALLS_AFTER = re.compile(r"\s+(?:calls|describes|(?:called|described|termed|dubbed)\s+(?:it|this|them|the\s+attack))\b")
@@ -1518,8 +1518,8 @@ _WHOSE_CIVILIANS_BEFORE = re.compile(
     r",\s*whose\s+(?:[\w-]+\s+){0,2}?(?:residents|inhabitants|population|people|civilians|families|citizens|villagers)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:already\s+|reportedly\s+|mostly\s+)?$"
 )
-_BRACKETED_ALIAS = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*")
-_WHOSE_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*whose\s")
+_BRACKETED_ALIAS = re.compile(rf"{_ALIAS}\s*")
+_WHOSE_GAP = re.compile(rf"{_ALIAS}\s*,\s*whose\s")
 # A modal verb whose subject is the event noun: the noun phrase, then "would"/"could" ("may" in lower case only).
 # (Only an indefinite one: "Ukraine's withdrawal from Avdiivka will save lives" happened.)
 _MODAL_AFTER_NOUN = re.compile(r"[^,;:.!?]{0,80}?\s[\"“]?(?:would|could|might|should|must|(?-i:may))\s", re.IGNORECASE)
@@ -1734,7 +1734,8 @@ def _finish(
     hedged = bool(drafts) and bool(HEDGE.search(s))
     claimant = (speakers[0].name if speakers else unnamed_attribution(s)) if drafts else None  # only events carry it
     out: list[Event] = []
-    listed = {id(d.trigger) for d in drafts if sum(x.trigger is d.trigger for x in drafts) > 1}
+    per_trigger = Counter(id(d.trigger) for d in drafts)
+    listed = {key for key, n in per_trigger.items() if n > 1}
     for d in drafts:
         # "liberated Balakliia on Thursday and Kupiansk on Saturday": a listed place's own date, nearest to it.
         ref = next((r for r in cands if d.location is not None and r.resolved is d.location), None) if (
