@@ -20,6 +20,12 @@ from shared.schemas import EventType
 Voice = Literal["UKR", "RUS"]
 _W = r"[\w’'ʼ-]"  # a letter of a Cyrillic word (apostrophes included: "обʼєднання")
 
+# "ворог закріпився на околиці села": gained a foothold (of forces only, and somewhere: see _FOOTHOLD_SUBJECT).
+_FOOTHOLD_STEMS = ("закріпи", "закрепи")
+# "відкинули їх": drove them back (only forces as the object; those thrown back withdraw).
+_REPEL_STEMS = ("відкинули", "відкинув", "отбросили", "отбросил")
+# (Plural forms only: "отходит" would also start the infinitive "отходить", "придётся отходить".)
+_LEAVING_PLURALS = ("отходят", "відходять")
 # Verb stems by event type; "own" verbs (to liberate) tell the acting side by the voice when no side is named.
 _STEMS: dict[EventType, tuple[str, ...]] = {
     "advance": (
@@ -28,14 +34,12 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
         "просуваю",
         "оволоді", "прорвал", "освободи", "освобожд", "освобожден", "захвати", "захвачен", "заняли", "занят",
         "вошл", "вошел", "вошёл", "зашл", "зашел", "зашёл", "продвинул", "продвига", "овладе",
-        # "ворог закріпився на околиці села": gained a foothold; "відкинули їх": drove them back.
-        "закріпи", "закрепи", "відкинули", "відкинув", "отбросили", "отбросил",
+        *_FOOTHOLD_STEMS, *_REPEL_STEMS,
     ),
     "withdrawal": (
         "відступи", "відступа", "відійшл", "відійшов", "відвели", "відведен", "залишили", "покину", "відкинут",
         "вибит", "отступи", "отступа", "отошл", "отошел", "отошёл", "отвели", "отведен", "оставили", "оставлен",
-        # (Plural forms only: "отходит" would also start the infinitive "отходить", "придётся отходить".)
-        "отходят", "відходять",
+        *_LEAVING_PLURALS,
         "отброшен", "выбит",
     ),
     "deployment": (
@@ -49,14 +53,11 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
     ),
 }
 # Verbs anyone does ("зашли в музей"), an advance only when forces are named; the exact forms of "took over positions".
-_ANYONE_STEMS = ("зашл", "зашел", "зашёл", "зайшл", "отходят", "відходять")
+_ANYONE_STEMS = ("зашл", "зашел", "зашёл", "зайшл", *_LEAVING_PLURALS)
 _TOOK_OVER = frozenset({"заступили", "заступила", "заступив"})
-# "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
-_REPEL_STEMS = ("відкинули", "відкинув", "отбросили", "отбросил")
 _TO_STARTING_POSITIONS = re.compile(r"(?:на|до|к)\s+(?:свої\s+|свои\s+)?(?:вихідн|исходн)", re.IGNORECASE)
 # "відкинули окупантів/ворога": the enemy as the object of a verb of throwing back.
 _ENEMY_OBJECT_AFTER = re.compile(r"\s+(?:окупантів|оккупантов|ворога|противника|врага|загарбників|росіян|русских)", re.IGNORECASE)
-_FOOTHOLD_STEMS = ("закріпи", "закрепи")
 # Who gains a foothold: forces or the enemy, named just before the verb; and where: a spatial complement after it.
 _FOOTHOLD_SUBJECT = re.compile(
     r"(?<![\w’'ʼ-])(?:ворог|противник|окупант|оккупант|загарбник|штурмов|підрозділ|подразделен|військ|войск|бійц|бойц|"
@@ -64,7 +65,8 @@ _FOOTHOLD_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SPATIAL_AFTER = re.compile(r"(?:ся|сь)?\s+(?:на|в|у|біля|поблизу|возле|около|под|під)\s+", re.IGNORECASE)
-_CAUSATIVE_STEMS = ("вибили", "вибив", "выбили", "выбил", "відкинули", "відкинув", "отбросили", "отбросил")
+# "вибили окупантів з села": the subject drives the enemy out, so it advances; the enemy named after is no subject.
+_CAUSATIVE_STEMS = ("вибили", "вибив", "выбили", "выбил", *_REPEL_STEMS)
 # A side word in the accusative (the object of such a verb): "окупантів", "оккупантов", "ворога", "противника".
 _OBJECT_FORM = re.compile(r"\w+(?:ів|ов|ев)|ворога|противника|врага|неприятеля")
 # "здійснили маневр і перемістилися на більш вигідні позиції": the euphemism for a withdrawal.
