@@ -26,7 +26,7 @@ from services.extract.lexicon import (
     UNIT_SIDE_CUES,
 )
 from services.extract.scan import TOKEN, WordStarts, token_at
-from services.extract.triggers import find_triggers
+from services.extract.triggers import TriggerMatch, find_triggers
 
 # "unit": a named unit whose side its name does not tell ("the 155th Brigade"); the caller decides.
 ActorKind = Literal["force", "country", "pronoun", "unit"]
@@ -419,9 +419,13 @@ def _acronym_state(sentence: str, pos: int) -> re.Match[str] | None:
     if m is None:
         return None
     aux = _AUXILIARIES.match(sentence, m.end())
-    rest = sentence[aux.end() if aux else m.end():][:60]
-    first = find_triggers(rest)[:1]
-    return m if first and first[0].start == 0 else None
+    return m if _opens_with_trigger(sentence[aux.end() if aux else m.end():][:60]) else None
+
+
+def _opens_with_trigger(text: str, triggers: list[TriggerMatch] | None = None) -> bool:
+    """Whether ``text`` (past leading spaces) opens with an event verb ("sent two brigades", "is deploying")."""
+    first = (find_triggers(text) if triggers is None else triggers)[:1]
+    return bool(first) and not text[:first[0].start].strip()
 
 
 def _verb_after_country(sentence: str, m: re.Match[str]) -> bool:
@@ -434,10 +438,11 @@ def _verb_after_country(sentence: str, m: re.Match[str]) -> bool:
     if noun_start - sides_end <= 1:
         return False  # "Russian troops": nothing between
     gap = sentence[sides_end:noun_start]
+    gap_triggers = find_triggers(gap)
     if gap.strip():
         # "the Ukrainian command sent reinforcements": a verb after a noun is no modifier
         # (but "Russia's newly deployed troops" is one phrase).
-        for trig in find_triggers(gap):
+        for trig in gap_triggers:
             words_before = gap[:trig.start].split()
             if words_before and not words_before[-1].lower().endswith("ly"):
                 return True
@@ -445,17 +450,14 @@ def _verb_after_country(sentence: str, m: re.Match[str]) -> bool:
     if side_text.endswith(("'s", "’s")):
         return False
     side_text = _THE_START.sub("", side_text)
-    if side_text in _ACRONYM_STATES and _THE_START.sub("", m.group("sides").strip()).replace(".", "").isupper():
-        # "The UK sent 100 troops": the acronym is the subject when a verb follows it.
-        first = find_triggers(gap)[:1]
-        if first and not gap[:first[0].start].strip():
-            return True
+    acronym = side_text in _ACRONYM_STATES and _THE_START.sub("", m.group("sides").strip()).replace(".", "").isupper()
+    if acronym and _opens_with_trigger(gap, gap_triggers):
+        return True  # "The UK sent 100 troops": the acronym is the subject when a verb follows it
     if side_text in COUNTRY_AGENTS:
         return bool(_LOWER_START.match(sentence, sides_end))
     # "the Kiev regime transferred two brigades", "Putin sent troops": a side named by a noun, then a verb.
     # (After an adjective the same word is a participle: "Russian mobilised troops".)
-    first = find_triggers(gap)[:1]
-    return bool(first) and not gap[:first[0].start].strip() and not _is_side_adjective(side_text)
+    return _opens_with_trigger(gap, gap_triggers) and not _is_side_adjective(side_text)
 
 
 # Side words that are adjectives ("Russian", "British", "Azerbaijani", "pro-Russian"): the rest are nouns.
